@@ -77,12 +77,17 @@ export function parseIdxLabels(bytes: Uint8Array, what = 'label file'): Uint8Arr
 }
 
 /** Joins an image file and a label file into one Dataset, checking that they describe the same digits. */
-export function parseMnist(imageBytes: Uint8Array, labelBytes: Uint8Array, expectedCount?: number): Dataset {
-  const images = parseIdxImages(imageBytes);
-  const labels = parseIdxLabels(labelBytes);
+export function parseMnist(
+  imageBytes: Uint8Array,
+  labelBytes: Uint8Array,
+  expectedCount?: number,
+  names: { images: string; labels: string } = { images: 'image file', labels: 'label file' },
+): Dataset {
+  const images = parseIdxImages(imageBytes, names.images);
+  const labels = parseIdxLabels(labelBytes, names.labels);
   if (images.count !== labels.length) {
     throw new IdxFormatError(
-      `The image file holds ${images.count} images but the label file ${labels.length} labels.`,
+      `The ${names.images} holds ${images.count} images but the ${names.labels} ${labels.length} labels.`,
     );
   }
   if (expectedCount !== undefined && images.count !== expectedCount) {

@@ -1,0 +1,97 @@
+// Where the MNIST assets live relative to the app, and the manifest that scripts/generate-assets.mjs writes.
+import { DataLoadError } from './data-load-error';
+
+export type MnistSplit = 'train' | 'test';
+export type MnistAssetName = 'train-images' | 'train-labels' | 'test-images' | 'test-labels';
+
+export interface MnistManifestEntry {
+  readonly name: MnistAssetName;
+  /** File name inside data/, e.g. "train-images.idx.gz". */
+  readonly path: string;
+  /** Size of the gzip file: what crosses the network when the server sends it as is. */
+  readonly gzipBytes: number;
+  /** Size of the IDX file once unzipped: what the body holds when the browser has already unzipped it. */
+  readonly rawBytes: number;
+}
+
+export interface MnistManifest {
+  readonly version: 1;
+  readonly files: readonly MnistManifestEntry[];
+}
+
+export const SPLIT_ASSETS: Record<
+  MnistSplit,
+  { images: MnistAssetName; labels: MnistAssetName; count: number }
+> = {
+  train: { images: 'train-images', labels: 'train-labels', count: 60_000 },
+  test: { images: 'test-images', labels: 'test-labels', count: 10_000 },
+};
+
+/** The URL of a file in the app's data/ folder; baseUrl is the app's root (document.baseURI on the page). */
+export function dataUrl(baseUrl: string, file: string): string {
+  return new URL(`data/${file}`, baseUrl).href;
+}
+
+function isManifestEntry(value: unknown): value is MnistManifestEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  return (
+    typeof entry.name === 'string' &&
+    typeof entry.path === 'string' &&
+    Number.isSafeInteger(entry.gzipBytes) &&
+    Number.isSafeInteger(entry.rawBytes)
+  );
+}
+
+export function manifestEntry(manifest: MnistManifest, name: MnistAssetName): MnistManifestEntry {
+  const entry = manifest.files.find((f) => f.name === name);
+  if (!entry) {
+    throw new DataLoadError(
+      'http',
+      `The data manifest does not list ${name}; the site was built incompletely.`,
+    );
+  }
+  return entry;
+}
+
+/** Reads data/manifest.json: the byte sizes that progress is measured against. */
+export async function fetchManifest(baseUrl: string, signal?: AbortSignal): Promise<MnistManifest> {
+  const url = dataUrl(baseUrl, 'manifest.json');
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, cache: 'no-cache' });
+  } catch (error) {
+    if (signal?.aborted) throw new DataLoadError('aborted', 'The download was cancelled.', { cause: error });
+    throw new DataLoadError(
+      'network',
+      'Could not reach the server for the MNIST data list. Check your connection and retry.',
+      { cause: error },
+    );
+  }
+  if (!response.ok) {
+    throw new DataLoadError(
+      'http',
+      `The server answered ${response.status} for the MNIST data list (${url}). Retry later.`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (error) {
+    throw new DataLoadError(
+      'http',
+      'The MNIST data list is not valid JSON; the site was built incompletely.',
+      {
+        cause: error,
+      },
+    );
+  }
+  const files = (json as { files?: unknown } | null)?.files;
+  if (!Array.isArray(files) || !files.every(isManifestEntry)) {
+    throw new DataLoadError(
+      'http',
+      'The MNIST data list has an unexpected shape; the site was built incompletely.',
+    );
+  }
+  return { version: 1, files };
+}
