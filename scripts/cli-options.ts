@@ -1,0 +1,132 @@
+// Parses `npm run train` options into a training config, with a message naming the bad option when one is wrong.
+import { parseArgs } from 'node:util';
+import { REFERENCE_CONFIG, type OptimizerName, type TrainingConfig } from '../src/nn/types';
+
+export class CliUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliUsageError';
+  }
+}
+
+export interface TrainCliOptions {
+  readonly config: TrainingConfig;
+  readonly out: string;
+  readonly name: string;
+  readonly json: boolean;
+  readonly trainLimit: number | undefined;
+  readonly testLimit: number | undefined;
+}
+
+export const TRAIN_USAGE = `Usage: npm run train -- [options]
+
+Trains a network on the real MNIST files and writes a model file. Defaults are the reference design.
+  --hidden 200,100,25     hidden layer widths (input 784 and output 10 are implied)
+  --epochs 20             passes over the training set
+  --batch 128             mini-batch size
+  --lr 0.5                learning rate
+  --optimizer reference-momentum   sgd | reference-momentum | momentum | adam
+  --beta1 0.9             momentum coefficient, or Adam's beta1
+  --beta2 0.999           Adam's beta2
+  --l2 0                  L2 weight decay
+  --seed 1                seed for the initial weights and the shuffle
+  --train-limit N         train on the first N training images only
+  --test-limit N          evaluate on the first N test images only
+  --out model.dlm         where to write the model (.dlm)
+  --name NAME             the model's name inside the file
+  --json                  one JSON object per epoch on stdout, no progress bar
+  --help                  this text`;
+
+const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'reference-momentum', 'momentum', 'adam'];
+
+function number(
+  option: string,
+  text: string | undefined,
+  fallback: number,
+  check: (x: number) => boolean,
+  what: string,
+): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || !check(value)) {
+    throw new CliUsageError(`--${option} must be ${what}, got "${text}"`);
+  }
+  return value;
+}
+
+const positiveInteger = (x: number) => Number.isInteger(x) && x >= 1;
+
+/** Returns null when --help was asked for. */
+export function parseTrainOptions(args: readonly string[]): TrainCliOptions | null {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        hidden: { type: 'string' },
+        epochs: { type: 'string' },
+        batch: { type: 'string' },
+        lr: { type: 'string' },
+        optimizer: { type: 'string' },
+        beta1: { type: 'string' },
+        beta2: { type: 'string' },
+        l2: { type: 'string' },
+        seed: { type: 'string' },
+        'train-limit': { type: 'string' },
+        'test-limit': { type: 'string' },
+        out: { type: 'string' },
+        name: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+  if (values.help) return null;
+  const r = REFERENCE_CONFIG;
+  let hiddenSizes = r.hiddenSizes;
+  if (values.hidden !== undefined) {
+    const parts = values.hidden.split(',');
+    hiddenSizes = parts.map((part) =>
+      number('hidden', part, 0, positiveInteger, 'a comma-separated list of positive integers'),
+    );
+  }
+  const optimizer = (values.optimizer ?? r.optimizer) as OptimizerName;
+  if (!OPTIMIZERS.includes(optimizer)) {
+    throw new CliUsageError(`--optimizer must be one of ${OPTIMIZERS.join(', ')}, got "${values.optimizer}"`);
+  }
+  const unit = (x: number) => x >= 0 && x < 1;
+  const config: TrainingConfig = {
+    hiddenSizes,
+    optimizer,
+    learningRate: number('lr', values.lr, r.learningRate, (x) => x > 0, 'a positive number'),
+    beta1: number('beta1', values.beta1, r.beta1, unit, 'a number in [0, 1)'),
+    beta2: number('beta2', values.beta2, r.beta2, unit, 'a number in [0, 1)'),
+    epsilon: r.epsilon,
+    batchSize: number('batch', values.batch, r.batchSize, positiveInteger, 'a positive integer'),
+    epochs: number('epochs', values.epochs, r.epochs, positiveInteger, 'a positive integer'),
+    l2: number('l2', values.l2, r.l2, (x) => x >= 0, 'a number ≥ 0'),
+    seed: number(
+      'seed',
+      values.seed,
+      r.seed,
+      (x) => Number.isInteger(x) && x >= 0 && x < 2 ** 32,
+      'an integer from 0 to 2^32−1',
+    ),
+  };
+  const limit = (option: 'train-limit' | 'test-limit') =>
+    values[option] === undefined
+      ? undefined
+      : number(option, values[option], 0, positiveInteger, 'a positive integer');
+  return {
+    config,
+    out: values.out ?? 'model.dlm',
+    name: values.name ?? `MLP ${[784, ...hiddenSizes, 10].join('-')}`,
+    json: values.json ?? false,
+    trainLimit: limit('train-limit'),
+    testLimit: limit('test-limit'),
+  };
+}

@@ -1,0 +1,58 @@
+// A small seeded pseudo-random generator (mulberry32) so that a seed fixes the weights and the shuffle order.
+
+/** Uniform floats in [0, 1), normal samples and shuffles, all fully determined by the seed. */
+export class SeededRandom {
+  private state: number;
+  /** Box-Muller yields normals in pairs; the second one waits here. */
+  private spareNormal: number | null = null;
+
+  constructor(seed: number) {
+    // Mix the seed once so that nearby seeds (1, 2, 3) start from unrelated states.
+    this.state = Math.imul((seed >>> 0) ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
+  }
+
+  /** mulberry32: 32-bit state, full period, passes the usual statistical batteries for this use. */
+  nextUint32(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+
+  /** Uniform in [0, 1) with 32 bits of resolution. */
+  nextFloat(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** Standard normal N(0, 1) by the Box-Muller transform. */
+  nextNormal(): number {
+    if (this.spareNormal !== null) {
+      const spare = this.spareNormal;
+      this.spareNormal = null;
+      return spare;
+    }
+    // 1 - u keeps the logarithm's argument in (0, 1].
+    const u1 = 1 - this.nextFloat();
+    const u2 = this.nextFloat();
+    const radius = Math.sqrt(-2 * Math.log(u1));
+    const angle = 2 * Math.PI * u2;
+    this.spareNormal = radius * Math.sin(angle);
+    return radius * Math.cos(angle);
+  }
+
+  /** Uniform integer in [0, bound). */
+  nextInt(bound: number): number {
+    return Math.floor(this.nextFloat() * bound);
+  }
+
+  /** Fisher-Yates shuffle in place. */
+  shuffle(values: Uint32Array | Int32Array): void {
+    for (let i = values.length - 1; i > 0; i--) {
+      const j = this.nextInt(i + 1);
+      const held = values[i];
+      values[i] = values[j];
+      values[j] = held;
+    }
+  }
+}

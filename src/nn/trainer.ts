@@ -1,0 +1,120 @@
+// Mini-batch training: one step() = one shuffled batch through forward, backward and the optimizer, in place.
+import { argmax } from './argmax';
+import { backwardBatch } from './backward';
+import { createBatchWorkspace, type BatchWorkspace } from './batch-workspace';
+import { crossEntropySum } from './cross-entropy';
+import { forwardBatch, prepareFirstLayer } from './forward';
+import { typescriptKernels, type Kernels } from './kernels';
+import { sameLayerSizes } from './network';
+import { Optimizer } from './optimizers';
+import { SeededRandom } from './random';
+import { fillSparseRows } from './sparse-rows';
+import type { Dataset, NetworkParams, StepReport, TrainingConfig } from './types';
+
+/** Keeps the shuffle's random stream apart from the initialisation's, which uses the same seed. */
+const SHUFFLE_STREAM = 0x2545f491;
+
+export class Trainer {
+  readonly config: TrainingConfig;
+  readonly kernels: Kernels;
+  private readonly network: NetworkParams;
+  private readonly train: Dataset;
+  private readonly workspace: BatchWorkspace;
+  private readonly optimizer: Optimizer;
+  private readonly random: SeededRandom;
+  private readonly order: Uint32Array;
+  private readonly pixelsPerImage: number;
+  private epochIndex = 0;
+  private batchIndex = 0;
+  private samples = 0;
+
+  /** `params` is trained in place. Its layer sizes must be 784, config.hiddenSizes..., 10-style. */
+  constructor(
+    params: NetworkParams,
+    config: TrainingConfig,
+    train: Dataset,
+    kernels: Kernels = typescriptKernels,
+  ) {
+    const expected = [train.rows * train.cols, ...config.hiddenSizes, params.layerSizes.at(-1) ?? 0];
+    if (!sameLayerSizes(params.layerSizes, expected)) {
+      throw new Error(
+        `the network is ${params.layerSizes.join('-')} but the training config and data describe ${expected.join('-')}`,
+      );
+    }
+    if (!Number.isInteger(config.batchSize) || config.batchSize < 1) {
+      throw new Error(`batch size must be a positive integer, got ${config.batchSize}`);
+    }
+    if (train.count < 1) throw new Error('the training set is empty');
+    this.config = config;
+    this.kernels = kernels;
+    this.network = params;
+    this.train = train;
+    this.pixelsPerImage = train.rows * train.cols;
+    this.workspace = createBatchWorkspace(params.layerSizes, Math.min(config.batchSize, train.count));
+    this.optimizer = new Optimizer(config, params.layerSizes);
+    this.random = new SeededRandom((config.seed ^ SHUFFLE_STREAM) >>> 0);
+    this.order = new Uint32Array(train.count);
+    for (let i = 0; i < train.count; i++) this.order[i] = i;
+  }
+
+  get params(): NetworkParams {
+    return this.network;
+  }
+  /** Completed epochs (= 0-based index of the epoch the next step belongs to). */
+  get epoch(): number {
+    return this.epochIndex;
+  }
+  /** 0-based index of the next batch within its epoch. */
+  get batchInEpoch(): number {
+    return this.batchIndex;
+  }
+  get batchesPerEpoch(): number {
+    return Math.ceil(this.train.count / this.config.batchSize);
+  }
+  get samplesSeen(): number {
+    return this.samples;
+  }
+  /** This epoch's sample order (read-only view): batch i is order[i·batch .. (i+1)·batch). */
+  get epochOrder(): Readonly<Uint32Array> {
+    return this.order;
+  }
+
+  /** Trains on the next mini-batch; no buffer is allocated here. */
+  step(): StepReport {
+    if (this.batchIndex === 0) this.random.shuffle(this.order);
+    const { batchSize } = this.config;
+    const start = this.batchIndex * batchSize;
+    const rows = Math.min(batchSize, this.train.count - start);
+    const ws = this.workspace;
+    const params = this.network;
+    const classes = params.layerSizes[params.layerSizes.length - 1];
+
+    fillSparseRows(ws.input, this.train.images, this.pixelsPerImage, this.order, start, rows);
+    prepareFirstLayer(params, ws);
+    forwardBatch(params, ws, this.kernels, rows);
+    const probabilities = ws.outputs[ws.outputs.length - 1];
+    const loss = crossEntropySum(probabilities, this.train.labels, this.order, start, rows, classes) / rows;
+    let correct = 0;
+    for (let r = 0; r < rows; r++) {
+      if (argmax(probabilities, r * classes, classes) === this.train.labels[this.order[start + r]]) correct++;
+    }
+    backwardBatch(params, ws, this.kernels, this.train.labels, this.order, start, rows);
+    this.optimizer.update(params, ws.dW, ws.db);
+
+    const report: StepReport = {
+      epoch: this.epochIndex,
+      batch: this.batchIndex,
+      batchesPerEpoch: this.batchesPerEpoch,
+      samplesSeen: this.samples + rows,
+      loss,
+      accuracy: correct / rows,
+    };
+    this.samples += rows;
+    this.batchIndex++;
+    if (this.batchIndex === this.batchesPerEpoch) {
+      this.batchIndex = 0;
+      this.epochIndex++;
+    }
+    return report;
+  }
+}
