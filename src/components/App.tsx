@@ -1,8 +1,44 @@
-// The app shell: header and the four places.
+// The app shell: the header on every place, and the place the hash route names.
+import { useEffect } from 'react';
+import { DrawPage } from './draw/DrawPage';
+import { InspectPage } from './inspect/InspectPage';
+import { ModelsPage } from './models/ModelsPage';
+import { TrainPage } from './train/TrainPage';
+import { AppHeader } from './ui/AppHeader';
+import { placeInfo, type Place } from './ui/places';
+import { useHashRoute } from './ui/useHashRoute';
+
+function PlacePage({ place }: { readonly place: Place }) {
+  switch (place) {
+    case 'draw':
+      return <DrawPage />;
+    case 'train':
+      return <TrainPage />;
+    case 'inspect':
+      return <InspectPage />;
+    case 'models':
+      return <ModelsPage />;
+  }
+}
+
 export function App() {
+  const { place } = useHashRoute();
+  useEffect(() => {
+    document.title = `${placeInfo(place).title} · Digit Lab`;
+  }, [place]);
   return (
-    <main>
-      <h1>Digit Lab</h1>
-    </main>
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
+        Skip to content
+      </a>
+      <AppHeader current={place} />
+      <main id="main" className="main" tabIndex={-1}>
+        <PlacePage place={place} />
+      </main>
+    </div>
   );
 }

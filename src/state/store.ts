@@ -1,0 +1,10 @@
+// The app's one zustand store, built from slices; each slice lives in its own file next to its actions.
+import { create } from 'zustand';
+import { createDatasetSlice, type DatasetSlice } from './dataset-slice';
+
+/** Every slice's state together; a new slice adds itself here and in the create call below. */
+export type AppState = DatasetSlice;
+
+export const useStore = create<AppState>()((...a) => ({
+  ...createDatasetSlice(...a),
+}));
