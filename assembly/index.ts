@@ -1,0 +1,147 @@
+// Digit Lab's WebAssembly SIMD matrix products. Every pointer is a byte address in linear memory that the
+// TypeScript side chose (src/wasm lays buffers out in one arena); nothing here allocates.
+import { weightedRowSum } from './weighted-row-sum';
+
+/** First byte the TypeScript side may use: everything below belongs to the module's own data. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+/**
+ * out (m×n) = A (m×k) · B (k×n), with A(i, p) at a + 4·(i·aRowStride + p·aColStride): strides (k, 1) give
+ * A·B and (1, m) give Aᵀ·B from A stored (k×m). Each row of A is first listed as its non-zero entries
+ * (branch-free, into `scratch`, 8·k bytes), then summed by weightedRowSum.
+ */
+export function matmul(
+  out: usize,
+  a: usize,
+  b: usize,
+  m: i32,
+  k: i32,
+  n: i32,
+  aRowStride: i32,
+  aColStride: i32,
+  scratch: usize,
+): void {
+  const rows = scratch;
+  const weights = scratch + ((<usize>k) << 2);
+  const rowBytes = (<usize>n) << 2;
+  const colStep = (<usize>aColStride) << 2;
+  for (let i: i32 = 0; i < m; i++) {
+    let source = a + ((<usize>i * <usize>aRowStride) << 2);
+    let count: i32 = 0;
+    for (let p: i32 = 0; p < k; p++) {
+      const x = load<f32>(source);
+      const entry = (<usize>count) << 2;
+      store<u32>(rows + entry, <u32>(b + <usize>p * rowBytes));
+      store<f32>(weights + entry, x);
+      count += i32(x != 0);
+      source += colStep;
+    }
+    weightedRowSum(out + <usize>i * rowBytes, rows, weights, count, n);
+  }
+}
+
+/** out (cols×rows) = Aᵀ for A (rows×cols), in 16×16 tiles so reads and writes both stay in cache. */
+export function transpose(out: usize, a: usize, rows: i32, cols: i32): void {
+  for (let r0: i32 = 0; r0 < rows; r0 += 16) {
+    const rEnd = min(r0 + 16, rows);
+    for (let c0: i32 = 0; c0 < cols; c0 += 16) {
+      const cEnd = min(c0 + 16, cols);
+      for (let r = r0; r < rEnd; r++) {
+        for (let c = c0; c < cEnd; c++) {
+          store<f32>(
+            out + ((<usize>c * <usize>rows + <usize>r) << 2),
+            load<f32>(a + ((<usize>r * <usize>cols + <usize>c) << 2)),
+          );
+        }
+      }
+    }
+  }
+}
+
+/**
+ * out (m×n) = S · B for S in compressed sparse rows (rowStart: m+1 i32, columns and values per entry) and
+ * B (k×n). Needs 4·(longest row) bytes of scratch for the row addresses.
+ */
+export function sparseMatmul(
+  out: usize,
+  rowStart: usize,
+  columns: usize,
+  values: usize,
+  b: usize,
+  m: i32,
+  n: i32,
+  scratch: usize,
+): void {
+  const rowBytes = (<usize>n) << 2;
+  for (let i: i32 = 0; i < m; i++) {
+    const start = load<i32>(rowStart + ((<usize>i) << 2));
+    const end = load<i32>(rowStart + ((<usize>i + 1) << 2));
+    for (let t = start; t < end; t++) {
+      const column = <usize>load<i32>(columns + ((<usize>t) << 2));
+      store<u32>(scratch + ((<usize>(t - start)) << 2), <u32>(b + column * rowBytes));
+    }
+    weightedRowSum(out + <usize>i * rowBytes, scratch, values + ((<usize>start) << 2), end - start, n);
+  }
+}
+
+/**
+ * out (k×n) = Sᵀ · B for S (m×k) in compressed sparse rows and B (m×n): the first layer's weight gradient.
+ * S is turned into compressed columns first (a counting sort), so each output row is one weightedRowSum over
+ * the samples where that pixel is lit, accumulated in registers instead of scattered into memory.
+ * Scratch: 4·(2k + 1) + 8·(non-zero count) bytes.
+ */
+export function sparseMatmulAtB(
+  out: usize,
+  rowStart: usize,
+  columns: usize,
+  values: usize,
+  b: usize,
+  m: i32,
+  k: i32,
+  n: i32,
+  scratch: usize,
+): void {
+  const nonZero = load<i32>(rowStart + ((<usize>m) << 2));
+  const columnStart = scratch;
+  const cursor = columnStart + ((<usize>k + 1) << 2);
+  const rows = cursor + ((<usize>k) << 2);
+  const weights = rows + ((<usize>nonZero) << 2);
+  memory.fill(columnStart, 0, (<usize>k + 1) << 2);
+  for (let t: i32 = 0; t < nonZero; t++) {
+    const column = <usize>load<i32>(columns + ((<usize>t) << 2));
+    const slot = columnStart + ((column + 1) << 2);
+    store<i32>(slot, load<i32>(slot) + 1);
+  }
+  for (let c: i32 = 0; c < k; c++) {
+    const total = load<i32>(columnStart + ((<usize>c) << 2)) + load<i32>(columnStart + ((<usize>c + 1) << 2));
+    store<i32>(columnStart + ((<usize>c + 1) << 2), total);
+  }
+  memory.copy(cursor, columnStart, (<usize>k) << 2);
+  const rowBytes = (<usize>n) << 2;
+  for (let i: i32 = 0; i < m; i++) {
+    const start = load<i32>(rowStart + ((<usize>i) << 2));
+    const end = load<i32>(rowStart + ((<usize>i + 1) << 2));
+    const rowAddress = <u32>(b + <usize>i * rowBytes);
+    for (let t = start; t < end; t++) {
+      const column = <usize>load<i32>(columns + ((<usize>t) << 2));
+      const slot = cursor + (column << 2);
+      const position = <usize>load<i32>(slot);
+      store<i32>(slot, <i32>position + 1);
+      store<u32>(rows + (position << 2), rowAddress);
+      store<f32>(weights + (position << 2), load<f32>(values + ((<usize>t) << 2)));
+    }
+  }
+  for (let c: i32 = 0; c < k; c++) {
+    const first = <usize>load<i32>(columnStart + ((<usize>c) << 2));
+    const last = load<i32>(columnStart + ((<usize>c + 1) << 2));
+    weightedRowSum(
+      out + <usize>c * rowBytes,
+      rows + (first << 2),
+      weights + (first << 2),
+      last - <i32>first,
+      n,
+    );
+  }
+}

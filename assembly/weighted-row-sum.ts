@@ -1,0 +1,77 @@
+// The one SIMD inner loop every matrix product here reduces to: an output row as a weighted sum of rows of B.
+
+/**
+ * out[0 .. n) = Σ_t weights[t] · row_t[0 .. n), where rows[t] is the byte address of row_t. Callers list only
+ * the non-zero weights, so zeros (blank pixels, ReLU-clipped units) cost nothing. Thirty-two columns at a
+ * time sit in eight f32x4 accumulators: each output value is stored once, and the eight independent add
+ * chains keep the vector units busy while each addition's latency runs.
+ */
+export function weightedRowSum(out: usize, rows: usize, weights: usize, count: i32, n: i32): void {
+  let j: i32 = 0;
+  for (; j + 32 <= n; j += 32) {
+    const column = (<usize>j) << 2;
+    let c0 = f32x4.splat(0);
+    let c1 = c0;
+    let c2 = c0;
+    let c3 = c0;
+    let c4 = c0;
+    let c5 = c0;
+    let c6 = c0;
+    let c7 = c0;
+    for (let t: i32 = 0; t < count; t++) {
+      const entry = (<usize>t) << 2;
+      const row = <usize>load<u32>(rows + entry) + column;
+      const w = f32x4.splat(load<f32>(weights + entry));
+      c0 = f32x4.add(c0, f32x4.mul(w, v128.load(row)));
+      c1 = f32x4.add(c1, f32x4.mul(w, v128.load(row, 16)));
+      c2 = f32x4.add(c2, f32x4.mul(w, v128.load(row, 32)));
+      c3 = f32x4.add(c3, f32x4.mul(w, v128.load(row, 48)));
+      c4 = f32x4.add(c4, f32x4.mul(w, v128.load(row, 64)));
+      c5 = f32x4.add(c5, f32x4.mul(w, v128.load(row, 80)));
+      c6 = f32x4.add(c6, f32x4.mul(w, v128.load(row, 96)));
+      c7 = f32x4.add(c7, f32x4.mul(w, v128.load(row, 112)));
+    }
+    const o = out + column;
+    v128.store(o, c0);
+    v128.store(o, c1, 16);
+    v128.store(o, c2, 32);
+    v128.store(o, c3, 48);
+    v128.store(o, c4, 64);
+    v128.store(o, c5, 80);
+    v128.store(o, c6, 96);
+    v128.store(o, c7, 112);
+  }
+  for (; j + 8 <= n; j += 8) {
+    const column = (<usize>j) << 2;
+    let c0 = f32x4.splat(0);
+    let c1 = c0;
+    for (let t: i32 = 0; t < count; t++) {
+      const entry = (<usize>t) << 2;
+      const row = <usize>load<u32>(rows + entry) + column;
+      const w = f32x4.splat(load<f32>(weights + entry));
+      c0 = f32x4.add(c0, f32x4.mul(w, v128.load(row)));
+      c1 = f32x4.add(c1, f32x4.mul(w, v128.load(row, 16)));
+    }
+    v128.store(out + column, c0);
+    v128.store(out + column, c1, 16);
+  }
+  for (; j + 4 <= n; j += 4) {
+    const column = (<usize>j) << 2;
+    let c0 = f32x4.splat(0);
+    for (let t: i32 = 0; t < count; t++) {
+      const entry = (<usize>t) << 2;
+      const row = <usize>load<u32>(rows + entry) + column;
+      c0 = f32x4.add(c0, f32x4.mul(f32x4.splat(load<f32>(weights + entry)), v128.load(row)));
+    }
+    v128.store(out + column, c0);
+  }
+  for (; j < n; j++) {
+    const column = (<usize>j) << 2;
+    let sum: f32 = 0;
+    for (let t: i32 = 0; t < count; t++) {
+      const entry = (<usize>t) << 2;
+      sum += load<f32>(weights + entry) * load<f32>(<usize>load<u32>(rows + entry) + column);
+    }
+    store<f32>(out + column, sum);
+  }
+}

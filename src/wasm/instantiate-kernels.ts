@@ -1,0 +1,18 @@
+// Turns the compiled kernel module into Kernels, checking it exports what wasm-kernels.ts calls.
+import { WasmKernels, type KernelModuleExports } from './wasm-kernels';
+import { WasmKernelsError } from './wasm-kernels-error';
+
+const FUNCTIONS = ['heapBase', 'matmul', 'transpose', 'sparseMatmul', 'sparseMatmulAtB'] as const;
+
+/** A fresh instance (its own arena) of an already compiled module: cheap, so one per training session. */
+export async function instantiateKernels(module: WebAssembly.Module): Promise<WasmKernels> {
+  const instance = await WebAssembly.instantiate(module, {});
+  const exports = instance.exports as Record<string, unknown>;
+  const missing = FUNCTIONS.filter((name) => typeof exports[name] !== 'function');
+  if (!(exports.memory instanceof WebAssembly.Memory) || missing.length > 0) {
+    throw new WasmKernelsError(
+      `the kernel module lacks ${[...missing, ...(exports.memory instanceof WebAssembly.Memory ? [] : ['memory'])].join(', ')}; rebuild it with "node scripts/build-wasm.mjs --force"`,
+    );
+  }
+  return new WasmKernels(exports as unknown as KernelModuleExports);
+}

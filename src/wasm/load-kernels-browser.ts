@@ -1,0 +1,29 @@
+// Loads the WebAssembly SIMD kernels in the browser (worker): Vite serves and hashes the built .wasm file.
+import kernelWasmUrl from '../generated/digit-kernels.wasm?url';
+import { instantiateKernels } from './instantiate-kernels';
+import { wasmSimdSupported } from './simd-support';
+import type { WasmKernels } from './wasm-kernels';
+import { WasmKernelsError } from './wasm-kernels-error';
+
+let compiled: Promise<WebAssembly.Module> | null = null;
+
+async function fetchModule(): Promise<WebAssembly.Module> {
+  const response = await fetch(kernelWasmUrl);
+  if (!response.ok) {
+    throw new WasmKernelsError(`could not fetch the kernels (${kernelWasmUrl}): HTTP ${response.status}`);
+  }
+  // compile() over the bytes rather than compileStreaming(): static hosts do not all send application/wasm.
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/** A new kernels instance; the module is fetched and compiled once per worker. */
+export async function loadWasmKernelsBrowser(): Promise<WasmKernels> {
+  if (!wasmSimdSupported()) throw new WasmKernelsError('this browser does not support WebAssembly SIMD');
+  compiled ??= fetchModule();
+  try {
+    return await instantiateKernels(await compiled);
+  } catch (error) {
+    compiled = null;
+    throw error;
+  }
+}

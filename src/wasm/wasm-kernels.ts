@@ -1,0 +1,215 @@
+// The Kernels interface over the AssemblyScript SIMD module: buffers laid out in one linear-memory arena.
+import { typescriptKernels, type Kernels } from '../nn/kernels';
+import type { SparseRows } from '../nn/sparse-rows';
+
+/** What assembly/index.ts exports; every pointer is a byte address in `memory`. */
+export interface KernelModuleExports {
+  readonly memory: WebAssembly.Memory;
+  heapBase(): number;
+  matmul(
+    out: number,
+    a: number,
+    b: number,
+    m: number,
+    k: number,
+    n: number,
+    aRowStride: number,
+    aColStride: number,
+    scratch: number,
+  ): void;
+  transpose(out: number, a: number, rows: number, cols: number): void;
+  sparseMatmul(
+    out: number,
+    rowStart: number,
+    columns: number,
+    values: number,
+    b: number,
+    m: number,
+    n: number,
+    scratch: number,
+  ): void;
+  sparseMatmulAtB(
+    out: number,
+    rowStart: number,
+    columns: number,
+    values: number,
+    b: number,
+    m: number,
+    k: number,
+    n: number,
+    scratch: number,
+  ): void;
+}
+
+/** Marks a call whose operands do not fit in the arena; the TypeScript kernel does it instead. */
+const NO_ROOM = -1;
+
+const align16 = (byte: number): number => (byte + 15) & ~15;
+
+/**
+ * Kernels running in WebAssembly SIMD. Memory is one fixed-size arena (the module never grows it, so views
+ * into it stay valid): `allocate()` hands out Float32Arrays that live in it from the bottom, and a call's
+ * operands that live elsewhere are copied above them for the call only. Arrays from `allocate()` cost no
+ * copy, so a workspace built with it makes a training step copy-free. One instance per training session:
+ * allocations are never freed, and when the arena is full `allocate()` returns ordinary arrays instead.
+ */
+export class WasmKernels implements Kernels {
+  readonly name = 'WebAssembly SIMD';
+  private readonly wasm: KernelModuleExports;
+  private readonly buffer: ArrayBuffer;
+  private readonly f32: Float32Array;
+  private readonly i32: Int32Array;
+  private readonly end: number;
+  /** First free byte above the allocated arrays. */
+  private arenaTop: number;
+  /** First free byte of the current call's copies and scratch. */
+  private callTop = 0;
+
+  constructor(wasm: KernelModuleExports) {
+    this.wasm = wasm;
+    this.buffer = wasm.memory.buffer as ArrayBuffer;
+    this.f32 = new Float32Array(this.buffer);
+    this.i32 = new Int32Array(this.buffer);
+    this.end = this.buffer.byteLength;
+    this.arenaTop = align16(wasm.heapBase());
+  }
+
+  /** A zero-filled array in the arena (or, when the arena is full, an ordinary one). */
+  allocate(length: number): Float32Array {
+    const start = this.arenaTop;
+    const bytes = align16(length * 4);
+    if (start + bytes > this.end) return new Float32Array(length);
+    this.arenaTop = start + bytes;
+    const view = new Float32Array(this.buffer, start, length);
+    view.fill(0);
+    return view;
+  }
+
+  /** Bytes still free in the arena. */
+  get freeBytes(): number {
+    return this.end - this.arenaTop;
+  }
+
+  matmul(out: Float32Array, a: Float32Array, b: Float32Array, m: number, k: number, n: number): void {
+    this.dense(out, a, b, m, k, n, k, 1, false);
+  }
+
+  matmulAtB(out: Float32Array, a: Float32Array, b: Float32Array, m: number, k: number, n: number): void {
+    this.dense(out, a, b, m, k, n, 1, m, false);
+  }
+
+  matmulABt(out: Float32Array, a: Float32Array, b: Float32Array, m: number, k: number, n: number): void {
+    this.dense(out, a, b, m, k, n, k, 1, true);
+  }
+
+  sparseMatmul(out: Float32Array, s: SparseRows, b: Float32Array, m: number, n: number): void {
+    this.callTop = this.arenaTop;
+    const nonZero = s.rowStart[m];
+    let longestRow = 0;
+    for (let i = 0; i < m; i++) longestRow = Math.max(longestRow, s.rowStart[i + 1] - s.rowStart[i]);
+    const rowStart = this.placeInt(s.rowStart, m + 1);
+    const columns = this.placeInt(s.columns, nonZero);
+    const values = this.place(s.values, nonZero);
+    const bAt = this.place(b, b.length);
+    const outAt = this.output(out, m * n);
+    const scratch = this.reserve(4 * longestRow);
+    if (scratch === NO_ROOM || outAt === NO_ROOM || Math.min(rowStart, columns, values, bAt) === NO_ROOM) {
+      typescriptKernels.sparseMatmul(out, s, b, m, n);
+      return;
+    }
+    this.wasm.sparseMatmul(outAt, rowStart, columns, values, bAt, m, n, scratch);
+    this.copyOut(out, outAt, m * n);
+  }
+
+  sparseMatmulAtB(out: Float32Array, s: SparseRows, b: Float32Array, m: number, k: number, n: number): void {
+    this.callTop = this.arenaTop;
+    const nonZero = s.rowStart[m];
+    const rowStart = this.placeInt(s.rowStart, m + 1);
+    const columns = this.placeInt(s.columns, nonZero);
+    const values = this.place(s.values, nonZero);
+    const bAt = this.place(b, m * n);
+    const outAt = this.output(out, k * n);
+    const scratch = this.reserve(4 * (2 * k + 1) + 8 * nonZero);
+    if (scratch === NO_ROOM || outAt === NO_ROOM || Math.min(rowStart, columns, values, bAt) === NO_ROOM) {
+      typescriptKernels.sparseMatmulAtB(out, s, b, m, k, n);
+      return;
+    }
+    this.wasm.sparseMatmulAtB(outAt, rowStart, columns, values, bAt, m, k, n, scratch);
+    this.copyOut(out, outAt, k * n);
+  }
+
+  /** A·B (strides k, 1), Aᵀ·B (strides 1, m), or A·Bᵀ (B transposed into scratch first). */
+  private dense(
+    out: Float32Array,
+    a: Float32Array,
+    b: Float32Array,
+    m: number,
+    k: number,
+    n: number,
+    aRowStride: number,
+    aColStride: number,
+    transposeB: boolean,
+  ): void {
+    this.callTop = this.arenaTop;
+    const aAt = this.place(a, m * k);
+    let bAt = this.place(b, k * n);
+    if (transposeB && bAt !== NO_ROOM) {
+      const stored = bAt;
+      bAt = this.reserve(4 * k * n);
+      // A·Bᵀ becomes A·(Bᵀ), so the zeros of A (ReLU outputs) can be skipped like everywhere else.
+      if (bAt !== NO_ROOM) this.wasm.transpose(bAt, stored, n, k);
+    }
+    const outAt = this.output(out, m * n);
+    const scratch = this.reserve(8 * k);
+    if (scratch === NO_ROOM || outAt === NO_ROOM || aAt === NO_ROOM || bAt === NO_ROOM) {
+      if (transposeB) typescriptKernels.matmulABt(out, a, b, m, k, n);
+      else if (aColStride === 1) typescriptKernels.matmul(out, a, b, m, k, n);
+      else typescriptKernels.matmulAtB(out, a, b, m, k, n);
+      return;
+    }
+    this.wasm.matmul(outAt, aAt, bAt, m, k, n, aRowStride, aColStride, scratch);
+    this.copyOut(out, outAt, m * n);
+  }
+
+  private isInArena(array: Float32Array | Int32Array): boolean {
+    return array.buffer === this.buffer;
+  }
+
+  /** Byte address of `length` free bytes for this call, or NO_ROOM. */
+  private reserve(bytes: number): number {
+    const start = this.callTop;
+    if (start === NO_ROOM || start + bytes > this.end) {
+      this.callTop = NO_ROOM;
+      return NO_ROOM;
+    }
+    this.callTop = align16(start + bytes);
+    return start;
+  }
+
+  /** Address of the first `length` values of `array`: where it lives, or a copy made for this call. */
+  private place(array: Float32Array, length: number): number {
+    if (this.isInArena(array)) return array.byteOffset;
+    const at = this.reserve(4 * length);
+    if (at === NO_ROOM) return NO_ROOM;
+    this.f32.set(length === array.length ? array : array.subarray(0, length), at >> 2);
+    return at;
+  }
+
+  private placeInt(array: Int32Array, length: number): number {
+    if (this.isInArena(array)) return array.byteOffset;
+    const at = this.reserve(4 * length);
+    if (at === NO_ROOM) return NO_ROOM;
+    this.i32.set(length === array.length ? array : array.subarray(0, length), at >> 2);
+    return at;
+  }
+
+  /** Where the kernel writes `out`: in place when it lives in the arena, else a slot copied back after. */
+  private output(out: Float32Array, length: number): number {
+    return this.isInArena(out) ? out.byteOffset : this.reserve(4 * length);
+  }
+
+  private copyOut(out: Float32Array, at: number, length: number): void {
+    if (this.isInArena(out)) return;
+    out.set(this.f32.subarray(at >> 2, (at >> 2) + length));
+  }
+}

@@ -1,0 +1,147 @@
+// The WebAssembly SIMD kernels give the TypeScript kernels' results (relative 1e-5) on random shapes.
+import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { typescriptKernels } from '../../src/nn/kernels';
+import { SeededRandom } from '../../src/nn/random';
+import { createSparseRows, fillSparseRowsFromDense, type SparseRows } from '../../src/nn/sparse-rows';
+import { loadWasmKernelsNode } from '../../src/wasm/load-kernels-node';
+import type { WasmKernels } from '../../src/wasm/wasm-kernels';
+
+let wasm: WasmKernels;
+
+beforeAll(async () => {
+  // Normally done by npm install; a no-op when the .wasm is newer than assembly/.
+  execFileSync('node', ['scripts/build-wasm.mjs'], { stdio: 'inherit' });
+  wasm = await loadWasmKernelsNode();
+});
+
+function randomMatrix(random: SeededRandom, length: number, zeroFraction: number): Float32Array {
+  return Float32Array.from({ length }, () =>
+    random.nextFloat() < zeroFraction ? 0 : random.nextFloat() * 2 - 1,
+  );
+}
+
+/**
+ * Float32 sums in a different order differ by rounding relative to the size of the terms, not of the
+ * (possibly cancelled) result: the tolerance is 1e-5 of Σ|a||b| for each output.
+ */
+function expectAgree(actual: Float32Array, expected: Float32Array, scale: Float64Array, what: string): void {
+  for (let i = 0; i < scale.length; i++) {
+    const tolerance = 1e-5 * scale[i] + 1e-30;
+    if (!(Math.abs(actual[i] - expected[i]) <= tolerance)) {
+      expect.fail(`${what}: element ${i} is ${actual[i]}, the TypeScript kernel gives ${expected[i]}`);
+    }
+  }
+}
+
+/** Σ_p |A(i,p)|·|B(p,j)| for A (m×k), B (k×n), both row-major. */
+function magnitude(a: Float32Array, b: Float32Array, m: number, k: number, n: number): Float64Array {
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++)
+    for (let p = 0; p < k; p++)
+      for (let j = 0; j < n; j++) out[i * n + j] += Math.abs(a[i * k + p] * b[p * n + j]);
+  return out;
+}
+
+function transposed(a: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = a[r * cols + c];
+  return out;
+}
+
+const shapes = fc.record({
+  m: fc.integer({ min: 1, max: 40 }),
+  k: fc.integer({ min: 1, max: 80 }),
+  n: fc.integer({ min: 1, max: 80 }),
+  zeroFraction: fc.constantFrom(0, 0.5, 0.9, 1),
+  seed: fc.integer({ min: 1, max: 1_000_000 }),
+});
+
+describe('WebAssembly SIMD kernels', () => {
+  it('names themselves for the engine badge', () => {
+    expect(wasm.name).toBe('WebAssembly SIMD');
+  });
+
+  it('A·B, Aᵀ·B and A·Bᵀ match the TypeScript kernels on random shapes, odd sizes and zeros', () => {
+    fc.assert(
+      fc.property(shapes, ({ m, k, n, zeroFraction, seed }) => {
+        const random = new SeededRandom(seed);
+        const a = randomMatrix(random, m * k, zeroFraction);
+        const b = randomMatrix(random, k * n, 0);
+        const scale = magnitude(a, b, m, k, n);
+        const expected = new Float32Array(m * n);
+        typescriptKernels.matmul(expected, a, b, m, k, n);
+        // Stale output values must not leak into the result.
+        const out = new Float32Array(m * n).fill(7);
+        wasm.matmul(out, a, b, m, k, n);
+        expectAgree(out, expected, scale, 'A·B');
+        out.fill(7);
+        wasm.matmulAtB(out, transposed(a, m, k), b, m, k, n);
+        expectAgree(out, expected, scale, 'Aᵀ·B');
+        out.fill(7);
+        wasm.matmulABt(out, a, transposed(b, k, n), m, k, n);
+        expectAgree(out, expected, scale, 'A·Bᵀ');
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('sparse S·B and Sᵀ·B match the TypeScript kernels, empty rows included', () => {
+    fc.assert(
+      fc.property(shapes, ({ m, k, n, zeroFraction, seed }) => {
+        const random = new SeededRandom(seed);
+        const dense = randomMatrix(random, m * k, zeroFraction);
+        const s: SparseRows = createSparseRows(m, k);
+        fillSparseRowsFromDense(s, dense, m, k);
+        const b = randomMatrix(random, k * n, 0);
+        const expected = new Float32Array(m * n);
+        typescriptKernels.sparseMatmul(expected, s, b, m, n);
+        const out = new Float32Array(m * n).fill(7);
+        wasm.sparseMatmul(out, s, b, m, n);
+        expectAgree(out, expected, magnitude(dense, b, m, k, n), 'S·B');
+
+        const g = randomMatrix(random, m * n, 0);
+        const expectedT = new Float32Array(k * n);
+        typescriptKernels.sparseMatmulAtB(expectedT, s, g, m, k, n);
+        const outT = new Float32Array(k * n).fill(7);
+        wasm.sparseMatmulAtB(outT, s, g, m, k, n);
+        expectAgree(outT, expectedT, magnitude(transposed(dense, m, k), g, k, m, n), 'Sᵀ·B');
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives the same numbers whether the operands live in its arena or in ordinary arrays', async () => {
+    const kernels = await loadWasmKernelsNode();
+    const random = new SeededRandom(3);
+    const [m, k, n] = [37, 61, 45];
+    const a = randomMatrix(random, m * k, 0.5);
+    const b = randomMatrix(random, k * n, 0);
+    const inArena = [kernels.allocate(m * k), kernels.allocate(k * n), kernels.allocate(m * n)];
+    inArena[0].set(a);
+    inArena[1].set(b);
+    expect(inArena.every((x) => x.buffer !== a.buffer)).toBe(true);
+    kernels.matmul(inArena[2], inArena[0], inArena[1], m, k, n);
+    const plain = new Float32Array(m * n);
+    kernels.matmul(plain, a, b, m, k, n);
+    expect(Array.from(inArena[2])).toEqual(Array.from(plain));
+  });
+
+  it('falls back to ordinary arrays and the TypeScript kernels when its arena is full', async () => {
+    const kernels = await loadWasmKernelsNode();
+    const filler = kernels.allocate(Math.floor(kernels.freeBytes / 4) - 8);
+    expect(filler.length).toBeGreaterThan(1_000_000);
+    const extra = kernels.allocate(1000);
+    expect(extra.buffer).not.toBe(filler.buffer);
+    const random = new SeededRandom(5);
+    const [m, k, n] = [20, 30, 40];
+    const a = randomMatrix(random, m * k, 0.3);
+    const b = randomMatrix(random, k * n, 0);
+    const expected = new Float32Array(m * n);
+    typescriptKernels.matmul(expected, a, b, m, k, n);
+    const out = new Float32Array(m * n);
+    kernels.matmul(out, a, b, m, k, n);
+    expect(Array.from(out)).toEqual(Array.from(expected));
+  });
+});

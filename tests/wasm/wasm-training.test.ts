@@ -1,0 +1,61 @@
+// Training with the WebAssembly SIMD kernels follows the TypeScript kernels' run, and loading falls back cleanly.
+import { execFileSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMnistFromDisk } from '../../src/data/mnist-node';
+import { typescriptKernels, type Kernels } from '../../src/nn/kernels';
+import { createNetwork } from '../../src/nn/network';
+import { Trainer } from '../../src/nn/trainer';
+import { REFERENCE_CONFIG, type Dataset, type TrainingConfig } from '../../src/nn/types';
+import { chooseKernels } from '../../src/wasm/choose-kernels';
+import { loadWasmKernelsNode } from '../../src/wasm/load-kernels-node';
+import { wasmSimdSupported } from '../../src/wasm/simd-support';
+import { WasmKernelsError } from '../../src/wasm/wasm-kernels-error';
+
+beforeAll(() => {
+  execFileSync('node', ['scripts/build-wasm.mjs'], { stdio: 'inherit' });
+});
+
+const mnist = loadMnistFromDisk('train');
+const digits: Dataset = {
+  ...mnist,
+  count: 2000,
+  images: mnist.images.subarray(0, 2000 * 784),
+  labels: mnist.labels.subarray(0, 2000),
+};
+const config: TrainingConfig = { ...REFERENCE_CONFIG, hiddenSizes: [200, 100, 25], epochs: 1 };
+
+function losses(kernels: Kernels, steps: number): { losses: number[]; weights: Float32Array } {
+  const trainer = new Trainer(createNetwork([784, 200, 100, 25, 10], 7), config, digits, kernels);
+  const out: number[] = [];
+  for (let s = 0; s < steps; s++) out.push(trainer.step().loss);
+  return { losses: out, weights: trainer.params.W[0] };
+}
+
+describe('training with the WebAssembly SIMD kernels', () => {
+  it('follows the TypeScript run of the reference network on real digits for 15 steps', async () => {
+    const reference = losses(typescriptKernels, 15);
+    const simd = losses(await loadWasmKernelsNode(), 15);
+    for (let s = 0; s < reference.losses.length; s++) {
+      expect(Math.abs(simd.losses[s] - reference.losses[s]) / reference.losses[s]).toBeLessThan(1e-4);
+    }
+    let worst = 0;
+    for (let i = 0; i < reference.weights.length; i++) {
+      worst = Math.max(worst, Math.abs(simd.weights[i] - reference.weights[i]));
+    }
+    expect(worst).toBeLessThan(1e-4);
+    expect(reference.losses[14]).toBeLessThan(reference.losses[0]);
+  });
+
+  it('is available in this Node.js, which runs WebAssembly SIMD', async () => {
+    expect(wasmSimdSupported()).toBe(true);
+    const choice = await chooseKernels(loadWasmKernelsNode);
+    expect(choice.kernels.name).toBe('WebAssembly SIMD');
+    expect(choice.fallbackReason).toBeNull();
+  });
+
+  it('falls back to the TypeScript kernels, saying why, when the module cannot load', async () => {
+    const choice = await chooseKernels(() => Promise.reject(new WasmKernelsError('no SIMD here')));
+    expect(choice.kernels).toBe(typescriptKernels);
+    expect(choice.fallbackReason).toBe('no SIMD here');
+  });
+});
