@@ -1,0 +1,67 @@
+// `npm run train` end to end on a real MNIST subset: one JSON line per epoch and a readable model file.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deserializeModel } from '../../src/nn/model-file';
+
+function train(args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train.ts', ...args], { encoding: 'utf8' });
+}
+
+describe('train CLI', () => {
+  it('trains on a subset, prints one JSON object per epoch and writes a .dlm model', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digit-lab-train-'));
+    try {
+      const out = join(dir, 'nested', 'small.dlm');
+      const run = train([
+        '--train-limit',
+        '2000',
+        '--test-limit',
+        '1000',
+        '--epochs',
+        '1',
+        '--json',
+        '--out',
+        out,
+      ]);
+      expect(run.status, run.stderr).toBe(0);
+      const lines = run.stdout.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      const epoch = JSON.parse(lines[0]);
+      expect(Object.keys(epoch).sort()).toEqual(
+        [
+          'epoch',
+          'samplesPerSecond',
+          'seconds',
+          'testAccuracy',
+          'testLoss',
+          'trainAccuracy',
+          'trainLoss',
+        ].sort(),
+      );
+      expect(epoch.epoch).toBe(1);
+      expect(epoch.testAccuracy).toBeGreaterThan(0.5);
+      expect(epoch.trainLoss).toBeGreaterThan(0);
+      const model = deserializeModel(readFileSync(out));
+      expect(model.params.layerSizes).toEqual([784, 200, 100, 25, 10]);
+      expect(model.config?.optimizer).toBe('reference-momentum');
+      expect(model.metrics.testAccuracy).toBe(epoch.testAccuracy);
+      expect(model.metrics.epochs).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a bad option with a message naming it and exit code 2', () => {
+    const run = train(['--hidden', '200,x', '--out', join(tmpdir(), 'never.dlm')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--hidden must be a comma-separated list of positive integers, got "x"');
+    const unknown = train(['--learning-rate', '1']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--learning-rate'/);
+    const format = train(['--out', 'model.onnx']);
+    expect(format.stderr).toContain('--out must end in one of .dlm');
+  });
+});
