@@ -1,0 +1,435 @@
+// The training session: owns the datasets, the default and live networks and the training loop. The worker
+// exposes it through comlink; tests call it directly on the main thread. A multi-worker engine can sit behind
+// the same functions.
+import { transfer } from 'comlink';
+import { loadMnistSplit, type LoadMnistOptions } from '../data/load-mnist';
+import type { MnistSplit } from '../data/mnist-assets';
+import { typescriptKernels, type Kernels } from '../nn/kernels';
+import { deserializeModel, serializeModel, type ModelFile, type ModelMetrics } from '../nn/model-file';
+import { createNetwork } from '../nn/network';
+import { predictOne } from '../nn/predict';
+import {
+  CLASS_COUNT,
+  INPUT_SIZE,
+  REFERENCE_CONFIG,
+  type Dataset,
+  type EvaluationResult,
+  type NetworkParams,
+  type TrainingConfig,
+} from '../nn/types';
+import { evaluate } from '../nn/evaluate';
+import { DEFAULT_DIVERGENCE_SETTINGS, type DivergenceSettings } from './divergence-guard';
+import { evaluateInSlices } from './evaluate-in-slices';
+import { spreadSubset } from './test-subset';
+import { TrainerError } from './trainer-error';
+import {
+  DEFAULT_TRAIN_OPTIONS,
+  type EngineInfo,
+  type TrainingProgress,
+  type TrainOptions,
+  type TrainOutcome,
+} from './training-progress';
+import { TrainingRun } from './training-run';
+import { assertValidConfig } from './validate-config';
+import { yieldToEventLoop } from './yield-to-event-loop';
+
+export type ModelSlot = 'default' | 'live';
+export type ProgressListener = (progress: TrainingProgress) => unknown;
+export type BytesListener = (bytesLoaded: number, bytesTotal: number) => unknown;
+
+export interface TrainerApiOptions {
+  /** Where datasets come from; tests pass a reader of the files on disk. */
+  readonly loadSplit?: (split: MnistSplit, options: LoadMnistOptions) => Promise<Dataset>;
+  readonly kernels?: Kernels;
+  readonly divergence?: DivergenceSettings;
+}
+
+export interface DatasetInfo {
+  readonly count: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export interface ModelSummary {
+  readonly name: string;
+  readonly layerSizes: readonly number[];
+  readonly config: TrainingConfig | null;
+  readonly metrics: ModelMetrics;
+}
+
+export interface PredictionResult {
+  readonly logits: Float32Array;
+  readonly probabilities: Float32Array;
+  /** One per hidden layer, after ReLU. */
+  readonly activations: Float32Array[];
+}
+
+/** Steps run back to back before the loop lets queued calls in; one or two batches at the usual sizes. */
+const CHUNK_MS = 12;
+/** Test digits evaluated between two yields: about 20 ms of work. */
+const EVALUATION_SLICE = 250;
+
+function reportLostMessage(error: unknown): void {
+  // The page went away or released the callback; training itself is unaffected.
+  console.warn('Digit Lab trainer: a progress message could not be delivered', error);
+}
+
+function deliver(listener: ProgressListener, progress: TrainingProgress): void {
+  try {
+    const result = listener(progress);
+    if (result instanceof Promise) result.catch(reportLostMessage);
+  } catch (error) {
+    reportLostMessage(error);
+  }
+}
+
+export function createTrainerApi(options: TrainerApiOptions = {}) {
+  const loadSplit = options.loadSplit ?? loadMnistSplit;
+  const kernels = options.kernels ?? typescriptKernels;
+  const divergence = options.divergence ?? DEFAULT_DIVERGENCE_SETTINGS;
+  const datasets = new Map<MnistSplit, Dataset>();
+  const loading = new Map<MnistSplit, Promise<Dataset>>();
+  const subsets = new Map<number, Dataset>();
+  let config: TrainingConfig = REFERENCE_CONFIG;
+  let defaultModel: ModelFile | null = null;
+  let live: {
+    params: NetworkParams;
+    config: TrainingConfig | null;
+    name: string;
+    metrics: ModelMetrics;
+  } | null = null;
+  let run: TrainingRun | null = null;
+  let loop: Promise<TrainOutcome> | null = null;
+  let request: 'pause' | 'stop' | null = null;
+  let lastListener: ProgressListener | null = null;
+  let lastOptions: TrainOptions = DEFAULT_TRAIN_OPTIONS;
+
+  function requireDataset(split: MnistSplit): Dataset {
+    const data = datasets.get(split);
+    if (!data) {
+      throw new TrainerError(`The ${split === 'train' ? 'training' : 'test'} digits are not loaded yet.`);
+    }
+    return data;
+  }
+
+  function paramsOf(slot: ModelSlot): NetworkParams {
+    if (slot === 'default') {
+      if (!defaultModel) throw new TrainerError('The default model is not loaded.');
+      return defaultModel.params;
+    }
+    if (!live) throw new TrainerError('There is no trained model yet: start or step training first.');
+    return live.params;
+  }
+
+  function testSubset(size: number): Dataset {
+    let subset = subsets.get(size);
+    if (!subset) {
+      subset = spreadSubset(requireDataset('test'), size);
+      subsets.set(size, subset);
+    }
+    return subset;
+  }
+
+  function startRun(pointsPerEpoch: number): TrainingRun {
+    const train = requireDataset('train');
+    assertValidConfig(config, train.count);
+    const params = createNetwork([INPUT_SIZE, ...config.hiddenSizes, CLASS_COUNT], config.seed);
+    live = { params, config, name: 'Trained in this session', metrics: {} };
+    run = new TrainingRun(params, config, train, kernels, pointsPerEpoch, divergence);
+    return run;
+  }
+
+  async function evaluateNow(r: TrainingRun, wholeTestSet: boolean, subsetSize: number): Promise<void> {
+    const data = wholeTestSet ? requireDataset('test') : testSubset(subsetSize);
+    const startedMs = performance.now();
+    const result = await evaluateInSlices(r.params, data, kernels, EVALUATION_SLICE, yieldToEventLoop);
+    r.elapsedMs += performance.now() - startedMs;
+    r.addEvaluation(
+      {
+        samplesSeen: r.trainer.samplesSeen,
+        loss: result.loss,
+        accuracy: result.accuracy,
+        sampleCount: result.count,
+      },
+      wholeTestSet,
+    );
+  }
+
+  async function trainLoop(
+    r: TrainingRun,
+    listener: ProgressListener,
+    opts: TrainOptions,
+  ): Promise<TrainOutcome> {
+    let lastMessageMs = performance.now();
+    const outcome = (reason: TrainOutcome['reason']): TrainOutcome => ({
+      reason,
+      progress: r.flush(),
+      divergence: null,
+    });
+    for (;;) {
+      const chunkStartMs = performance.now();
+      const samplesBefore = r.trainer.samplesSeen;
+      let result = r.step(false);
+      let subsetDue = subsetEvaluationDue(r, opts);
+      while (
+        !result.diverged &&
+        !result.epochEnded &&
+        !subsetDue &&
+        performance.now() - chunkStartMs < CHUNK_MS
+      ) {
+        result = r.step(false);
+        subsetDue = subsetEvaluationDue(r, opts);
+      }
+      const chunkEndMs = performance.now();
+      r.meter.add(r.trainer.samplesSeen - samplesBefore, chunkEndMs - chunkStartMs, chunkEndMs);
+      r.elapsedMs += chunkEndMs - chunkStartMs;
+      if (result.diverged) {
+        return {
+          reason: 'diverged',
+          divergence: r.recoverFromDivergence(result.report),
+          progress: r.flush(),
+        };
+      }
+      if (result.epochEnded) await evaluateNow(r, true, opts.evaluationSubsetSize);
+      else if (subsetDue) await evaluateNow(r, false, opts.evaluationSubsetSize);
+      if (result.finished) {
+        r.ended = true;
+        return outcome('finished');
+      }
+      if (performance.now() - lastMessageMs >= opts.progressIntervalMs) {
+        deliver(listener, r.flush());
+        lastMessageMs = performance.now();
+      }
+      await yieldToEventLoop();
+      if (request === 'stop') r.ended = true;
+      if (request) return outcome(request === 'pause' ? 'paused' : 'stopped');
+    }
+  }
+
+  function subsetEvaluationDue(r: TrainingRun, opts: TrainOptions): boolean {
+    const stepsTaken = r.trainer.epoch * r.trainer.batchesPerEpoch + r.trainer.batchInEpoch;
+    return opts.evaluateEverySteps > 0 && stepsTaken % opts.evaluateEverySteps === 0;
+  }
+
+  function runLoop(r: TrainingRun, listener: ProgressListener, opts: TrainOptions): Promise<TrainOutcome> {
+    request = null;
+    lastListener = listener;
+    lastOptions = opts;
+    loop = trainLoop(r, listener, opts).finally(() => {
+      loop = null;
+      request = null;
+    });
+    return loop;
+  }
+
+  async function endLoop(how: 'pause' | 'stop'): Promise<void> {
+    if (!loop) return;
+    request = how;
+    // The caller of train()/resume() receives the outcome; here only the end matters.
+    await loop.catch(() => undefined);
+  }
+
+  function assertNotTraining(what: string): void {
+    if (loop) throw new TrainerError(`Cannot ${what} while training runs: pause or stop first.`);
+  }
+
+  const api = {
+    /** Loads a split into the session (once; later calls return at once). */
+    async loadDataset(split: MnistSplit, baseUrl: string, onProgress?: BytesListener): Promise<DatasetInfo> {
+      let pending = loading.get(split);
+      if (!pending) {
+        pending = loadSplit(split, {
+          baseUrl,
+          onProgress: onProgress
+            ? ({ bytesLoaded, bytesTotal }) => {
+                const result = onProgress(bytesLoaded, bytesTotal);
+                if (result instanceof Promise) result.catch(reportLostMessage);
+              }
+            : undefined,
+        });
+        loading.set(split, pending);
+        pending.then(
+          (data) => datasets.set(split, data),
+          () => loading.delete(split),
+        );
+      }
+      const data = await pending;
+      return { count: data.count, rows: data.rows, cols: data.cols };
+    },
+
+    hasDataset(split: MnistSplit): boolean {
+      return datasets.has(split);
+    },
+
+    /** Copies of the chosen digits (images row after row, and their labels), for galleries and the sample grid. */
+    getSamples(split: MnistSplit, indices: Int32Array): { images: Uint8Array; labels: Uint8Array } {
+      const data = requireDataset(split);
+      const pixels = data.rows * data.cols;
+      const images = new Uint8Array(indices.length * pixels);
+      const labels = new Uint8Array(indices.length);
+      indices.forEach((index, i) => {
+        if (!Number.isInteger(index) || index < 0 || index >= data.count) {
+          throw new TrainerError(`Digit ${index} does not exist: the ${split} set has ${data.count}.`);
+        }
+        images.set(data.images.subarray(index * pixels, (index + 1) * pixels), i * pixels);
+        labels[i] = data.labels[index];
+      });
+      return transfer({ images, labels }, [images.buffer, labels.buffer]);
+    },
+
+    getTestImages(indices: Int32Array): Uint8Array {
+      const { images } = api.getSamples('test', indices);
+      return transfer(images, [images.buffer]);
+    },
+
+    getEngine(): EngineInfo {
+      return { name: kernels.name, workers: 1 };
+    },
+
+    /** Sets the config the next run (train, or a step with no run) uses; throws on a bad config. */
+    configure(next: TrainingConfig): void {
+      assertValidConfig(next, datasets.get('train')?.count ?? 0);
+      config = { ...next, hiddenSizes: [...next.hiddenSizes] };
+    },
+
+    getConfig(): TrainingConfig {
+      return config;
+    },
+
+    /** Starts a new run from the seed's initial weights; resolves when it pauses, stops, finishes or diverges. */
+    train(onProgress: ProgressListener, trainOptions: Partial<TrainOptions> = {}): Promise<TrainOutcome> {
+      assertNotTraining('start a new run');
+      requireDataset('test');
+      const opts = { ...DEFAULT_TRAIN_OPTIONS, ...trainOptions };
+      return runLoop(startRun(opts.pointsPerEpoch), onProgress, opts);
+    },
+
+    /** Continues the paused run (with the last listener unless a new one is given). */
+    resume(onProgress?: ProgressListener, trainOptions?: Partial<TrainOptions>): Promise<TrainOutcome> {
+      assertNotTraining('resume');
+      const listener = onProgress ?? lastListener;
+      if (!run || run.ended || !listener) {
+        throw new TrainerError('There is no paused run to resume: start a new one.');
+      }
+      return runLoop(run, listener, { ...lastOptions, ...trainOptions });
+    },
+
+    /** Ends the loop after the current chunk; train()/resume() then resolve with 'paused'. */
+    pause(): Promise<void> {
+      return endLoop('pause');
+    },
+
+    /** Ends the run for good (it cannot be resumed); the weights stay as the live model. */
+    async stop(): Promise<void> {
+      if (loop) return endLoop('stop');
+      if (run) run.ended = true;
+    },
+
+    /** One mini-batch of the current run, starting a run if there is none; evaluates at an epoch's end. */
+    async step(): Promise<TrainOutcome> {
+      assertNotTraining('step');
+      requireDataset('test');
+      const r = run && !run.ended ? run : startRun(lastOptions.pointsPerEpoch);
+      const startedMs = performance.now();
+      const samplesBefore = r.trainer.samplesSeen;
+      const result = r.step(true);
+      const endedMs = performance.now();
+      r.meter.add(r.trainer.samplesSeen - samplesBefore, endedMs - startedMs, endedMs);
+      r.elapsedMs += endedMs - startedMs;
+      if (result.diverged) {
+        return {
+          reason: 'diverged',
+          divergence: r.recoverFromDivergence(result.report),
+          progress: r.flush(),
+        };
+      }
+      if (result.epochEnded) await evaluateNow(r, true, lastOptions.evaluationSubsetSize);
+      if (result.finished) r.ended = true;
+      return { reason: result.finished ? 'finished' : 'paused', progress: r.flush(), divergence: null };
+    },
+
+    /** Stops any run and puts the seed's initial weights into the live model (the same seed, the same weights). */
+    async reset(): Promise<void> {
+      await endLoop('stop');
+      run = null;
+      const params = createNetwork([INPUT_SIZE, ...config.hiddenSizes, CLASS_COUNT], config.seed);
+      live = { params, config, name: 'Untrained', metrics: {} };
+    },
+
+    evaluate(slot: ModelSlot, split: MnistSplit, limit?: number): EvaluationResult {
+      const result = evaluate(paramsOf(slot), requireDataset(split), limit, kernels);
+      return transfer(result, [
+        result.confusion.buffer,
+        result.perClassAccuracy.buffer,
+        result.predictions.buffer,
+        result.confidences.buffer,
+      ]);
+    },
+
+    /** One digit (784 values in [0, 1]) through a model; answered between training chunks. */
+    predict(input: Float32Array, slot: ModelSlot): PredictionResult {
+      const { logits, probabilities, activations } = predictOne(paramsOf(slot), input);
+      return transfer({ logits, probabilities, activations }, [
+        logits.buffer,
+        probabilities.buffer,
+        ...activations.map((a) => a.buffer),
+      ]);
+    },
+
+    hasModel(slot: ModelSlot): boolean {
+      return slot === 'default' ? defaultModel !== null : live !== null;
+    },
+
+    /** Reads a .dlm file into a slot; loading into 'live' ends any run. A bad file leaves the slot unchanged. */
+    async loadModel(bytes: Uint8Array, slot: ModelSlot): Promise<ModelSummary> {
+      const model = deserializeModel(bytes);
+      if (slot === 'default') {
+        defaultModel = model;
+      } else {
+        await endLoop('stop');
+        run = null;
+        live = { params: model.params, config: model.config, name: model.name, metrics: model.metrics };
+        if (model.config) config = model.config;
+      }
+      return {
+        name: model.name,
+        layerSizes: model.params.layerSizes,
+        config: model.config,
+        metrics: model.metrics,
+      };
+    },
+
+    /** The slot's model as a .dlm file (the bytes are transferred). */
+    getModel(slot: ModelSlot): Uint8Array {
+      const bytes = serializeModel(slot === 'default' ? defaultModelFile() : liveModelFile());
+      return transfer(bytes, [bytes.buffer]);
+    },
+  };
+
+  function defaultModelFile(): ModelFile {
+    if (!defaultModel) throw new TrainerError('The default model is not loaded.');
+    return defaultModel;
+  }
+
+  function liveModelFile(): ModelFile {
+    if (!live) throw new TrainerError('There is no trained model yet: start or step training first.');
+    let metrics = live.metrics;
+    // While the live weights are a run's, its latest whole-test-set evaluation describes them.
+    if (run && run.params === live.params) {
+      const test = run.lastTest;
+      const epochs = run.trainer.samplesSeen / requireDataset('train').count;
+      metrics = test ? { testAccuracy: test.accuracy, testLoss: test.loss, epochs } : { epochs };
+    }
+    return {
+      name: live.name,
+      createdAt: new Date().toISOString(),
+      params: live.params,
+      config: live.config,
+      metrics,
+    };
+  }
+
+  return api;
+}
+
+export type TrainerApi = ReturnType<typeof createTrainerApi>;

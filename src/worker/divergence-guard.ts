@@ -1,0 +1,93 @@
+// Notices a run that has blown up and keeps a copy of the last weights that were still training sanely.
+import { cloneParams, copyParamsInto } from '../nn/network';
+import type { NetworkParams } from '../nn/types';
+
+export interface DivergenceSettings {
+  /**
+   * A batch loss above this counts as blown up. The loss is clipped (a confident wrong answer costs ~27.6),
+   * so a diverged network shows a huge but finite loss rather than NaN; guessing uniformly costs ln(10) ≈ 2.3.
+   */
+  readonly lossCeiling: number;
+  /** The mean loss of this many recent batches above the ceiling means divergence (one bad batch is allowed). */
+  readonly patience: number;
+  /** Weights are checkpointed every this many clean steps. */
+  readonly checkpointEverySteps: number;
+}
+
+export const DEFAULT_DIVERGENCE_SETTINGS: DivergenceSettings = {
+  lossCeiling: 4 * Math.log(10),
+  patience: 8,
+  checkpointEverySteps: 20,
+};
+
+function allFinite(params: NetworkParams): boolean {
+  for (const tensors of [params.W, params.b]) {
+    for (const t of tensors) for (let i = 0; i < t.length; i++) if (!Number.isFinite(t[i])) return false;
+  }
+  return true;
+}
+
+export class DivergenceGuard {
+  private readonly params: NetworkParams;
+  private readonly settings: DivergenceSettings;
+  /** What restore() brings back: weights that were followed by a whole interval of sane losses. */
+  private readonly good: NetworkParams;
+  /** Taken at the start of the current interval; promoted to `good` if the interval stays sane. */
+  private readonly candidate: NetworkParams;
+  private goodAtSample: number;
+  private candidateAtSample: number;
+  private stepsInInterval = 0;
+  private intervalClean = true;
+  /** The last `patience` batch losses, oldest overwritten first. */
+  private readonly recent: Float64Array;
+  private observed = 0;
+
+  constructor(params: NetworkParams, samplesSeen: number, settings = DEFAULT_DIVERGENCE_SETTINGS) {
+    this.params = params;
+    this.settings = settings;
+    this.good = cloneParams(params);
+    this.candidate = cloneParams(params);
+    this.goodAtSample = samplesSeen;
+    this.candidateAtSample = samplesSeen;
+    this.recent = new Float64Array(settings.patience);
+  }
+
+  /** Samples seen when the weights restore() brings back were current. */
+  get restorePointSample(): number {
+    return this.goodAtSample;
+  }
+
+  /** Call after every step with its batch loss; true means the run diverged and should stop. */
+  observe(loss: number, samplesSeen: number): boolean {
+    if (!Number.isFinite(loss)) return true;
+    // A blown-up network can wander back to a calmer loss for a batch or two, so judge a window, not a streak.
+    this.recent[this.observed % this.recent.length] = loss;
+    this.observed++;
+    if (loss > this.settings.lossCeiling) this.intervalClean = false;
+    if (this.observed >= this.recent.length) {
+      let sum = 0;
+      for (const value of this.recent) sum += value;
+      if (sum / this.recent.length > this.settings.lossCeiling) return true;
+    }
+    this.stepsInInterval++;
+    if (this.stepsInInterval >= this.settings.checkpointEverySteps) {
+      // Checking every weight costs about as much as one small matrix product, once per interval.
+      if (this.intervalClean && allFinite(this.params)) {
+        copyParamsInto(this.good, this.candidate);
+        this.goodAtSample = this.candidateAtSample;
+        copyParamsInto(this.candidate, this.params);
+        this.candidateAtSample = samplesSeen;
+      } else if (!allFinite(this.params)) {
+        return true;
+      }
+      this.stepsInInterval = 0;
+      this.intervalClean = true;
+    }
+    return false;
+  }
+
+  /** Puts the last good weights back into the network being trained. */
+  restore(): void {
+    copyParamsInto(this.params, this.good);
+  }
+}

@@ -1,0 +1,35 @@
+// Loss and accuracy on a dataset, a slice at a time with a yield between slices, so predictions get in.
+import { evaluate } from '../nn/evaluate';
+import type { Kernels } from '../nn/kernels';
+import type { Dataset, NetworkParams } from '../nn/types';
+import { datasetSlice } from './test-subset';
+
+export interface LossAndAccuracy {
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly count: number;
+}
+
+/** The weights must not change while this runs; the training loop awaits it before the next step. */
+export async function evaluateInSlices(
+  params: NetworkParams,
+  data: Dataset,
+  kernels: Kernels,
+  sliceSize: number,
+  yieldBetween: () => Promise<void>,
+): Promise<LossAndAccuracy> {
+  let lossSum = 0;
+  let correct = 0;
+  for (let start = 0; start < data.count; start += sliceSize) {
+    if (start > 0) await yieldBetween();
+    const slice = datasetSlice(data, start, sliceSize);
+    const result = evaluate(params, slice, undefined, kernels);
+    lossSum += result.loss * slice.count;
+    correct += Math.round(result.accuracy * slice.count);
+  }
+  return {
+    loss: data.count > 0 ? lossSum / data.count : 0,
+    accuracy: data.count > 0 ? correct / data.count : 0,
+    count: data.count,
+  };
+}

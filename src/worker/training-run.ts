@@ -1,0 +1,126 @@
+// One training run: a Trainer plus everything the page is told about it (curve points, evaluations, speed).
+import type { Kernels } from '../nn/kernels';
+import { Trainer } from '../nn/trainer';
+import type { Dataset, NetworkParams, StepReport, TrainingConfig } from '../nn/types';
+import { DivergenceGuard, type DivergenceSettings } from './divergence-guard';
+import { ThroughputMeter } from './throughput-meter';
+import type { Divergence, TestPoint, TrainingProgress, TrainPoint } from './training-progress';
+
+/** Weight of the newest batch in the smoothed curves: about a 20-batch window. */
+const SMOOTHING = 0.05;
+
+export interface StepResult {
+  readonly report: StepReport;
+  readonly diverged: boolean;
+  /** This step was the last of an epoch. */
+  readonly epochEnded: boolean;
+  /** This step was the last of the run. */
+  readonly finished: boolean;
+}
+
+export class TrainingRun {
+  readonly config: TrainingConfig;
+  readonly params: NetworkParams;
+  readonly trainer: Trainer;
+  readonly meter = new ThroughputMeter();
+  /** Set once the run finished, was stopped or diverged: it cannot be resumed. */
+  ended = false;
+  /** Training and evaluation time in this run, pauses excluded. */
+  elapsedMs = 0;
+  lastTest: TestPoint | null = null;
+  private readonly guard: DivergenceGuard;
+  private readonly pointEvery: number;
+  private readonly trainCount: number;
+  private smoothedLoss = 0;
+  private smoothedAccuracy = 0;
+  private stepsSincePoint = 0;
+  private stepsTaken = 0;
+  private pendingPoints: TrainPoint[] = [];
+  private pendingEvaluations: TestPoint[] = [];
+
+  constructor(
+    params: NetworkParams,
+    config: TrainingConfig,
+    train: Dataset,
+    kernels: Kernels,
+    pointsPerEpoch: number,
+    divergence: DivergenceSettings,
+  ) {
+    this.config = config;
+    this.params = params;
+    this.trainer = new Trainer(params, config, train, kernels);
+    this.trainCount = train.count;
+    this.guard = new DivergenceGuard(params, 0, divergence);
+    this.pointEvery = Math.max(1, Math.round(this.trainer.batchesPerEpoch / Math.max(1, pointsPerEpoch)));
+  }
+
+  get totalSamples(): number {
+    return this.config.epochs * this.trainCount;
+  }
+
+  /** One mini-batch. `everyStepIsAPoint` makes single steps (the Step button) visible on the curves. */
+  step(everyStepIsAPoint: boolean): StepResult {
+    const report = this.trainer.step();
+    const first = this.stepsTaken === 0;
+    this.stepsTaken++;
+    this.smoothedLoss = first
+      ? report.loss
+      : this.smoothedLoss + SMOOTHING * (report.loss - this.smoothedLoss);
+    this.smoothedAccuracy = first
+      ? report.accuracy
+      : this.smoothedAccuracy + SMOOTHING * (report.accuracy - this.smoothedAccuracy);
+    this.stepsSincePoint++;
+    const diverged = this.guard.observe(report.loss, report.samplesSeen);
+    if (!diverged && (first || everyStepIsAPoint || this.stepsSincePoint >= this.pointEvery)) {
+      this.pendingPoints.push({
+        samplesSeen: report.samplesSeen,
+        loss: this.smoothedLoss,
+        accuracy: this.smoothedAccuracy,
+      });
+      this.stepsSincePoint = 0;
+    }
+    const epochEnded = report.batch === report.batchesPerEpoch - 1;
+    return { report, diverged, epochEnded, finished: epochEnded && this.trainer.epoch >= this.config.epochs };
+  }
+
+  /** Brings back the last good weights after a blow-up and ends the run. */
+  recoverFromDivergence(report: StepReport): Divergence {
+    this.guard.restore();
+    this.ended = true;
+    const lr = this.config.learningRate;
+    return {
+      atSample: report.samplesSeen,
+      loss: report.loss,
+      restoredToSample: this.guard.restorePointSample,
+      learningRate: lr,
+      suggestedLearningRate: Number((lr / 10).toPrecision(1)),
+    };
+  }
+
+  addEvaluation(point: TestPoint, wholeTestSet: boolean): void {
+    this.pendingEvaluations.push(point);
+    if (wholeTestSet) this.lastTest = point;
+  }
+
+  /** Progress with everything not yet reported; clears the pending points. */
+  flush(): TrainingProgress {
+    const samplesPerSecond = this.meter.samplesPerSecond;
+    const left = this.totalSamples - this.trainer.samplesSeen;
+    const progress: TrainingProgress = {
+      epoch: this.trainer.epoch,
+      batch: this.trainer.batchInEpoch,
+      batchesPerEpoch: this.trainer.batchesPerEpoch,
+      epochs: this.config.epochs,
+      samplesSeen: this.trainer.samplesSeen,
+      totalSamples: this.totalSamples,
+      samplesPerSecond,
+      elapsedMs: this.elapsedMs,
+      secondsLeft: samplesPerSecond > 0 ? left / samplesPerSecond : null,
+      points: this.pendingPoints,
+      evaluations: this.pendingEvaluations,
+    };
+    this.pendingPoints = [];
+    this.pendingEvaluations = [];
+    return progress;
+  }
+}
