@@ -54,8 +54,20 @@ export function manifestEntry(manifest: MnistManifest, name: MnistAssetName): Mn
   return entry;
 }
 
-/** Reads data/manifest.json: the byte sizes that progress is measured against. */
-export async function fetchManifest(baseUrl: string, signal?: AbortSignal): Promise<MnistManifest> {
+const manifests = new Map<string, Promise<MnistManifest>>();
+
+/** Reads data/manifest.json once per app URL (both splits need it); a failed read is tried again next time. */
+export function fetchManifest(baseUrl: string, signal?: AbortSignal): Promise<MnistManifest> {
+  const known = manifests.get(baseUrl);
+  if (known) return known;
+  const reading = readManifest(baseUrl, signal);
+  manifests.set(baseUrl, reading);
+  reading.catch(() => manifests.delete(baseUrl));
+  return reading;
+}
+
+/** The byte sizes that progress is measured against. */
+async function readManifest(baseUrl: string, signal?: AbortSignal): Promise<MnistManifest> {
   const url = dataUrl(baseUrl, 'manifest.json');
   let response: Response;
   try {

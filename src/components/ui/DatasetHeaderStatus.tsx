@@ -29,7 +29,11 @@ export function DatasetHeaderStatus() {
       const parts = [];
       if (summary.counts.train !== undefined) parts.push(`${formatCount(summary.counts.train)} train`);
       if (summary.counts.test !== undefined) parts.push(`${formatCount(summary.counts.test)} test`);
-      body = <span className="status__text">MNIST ready · {parts.join(' / ')}</span>;
+      body = (
+        <span className="status__text">
+          MNIST ready<span className="status__detail"> · {parts.join(' / ')}</span>
+        </span>
+      );
       break;
     }
     case 'error':

@@ -1,0 +1,19 @@
+// Everything a browser test needs, from one import: `import { startStaticServer, launchBrowser, openApp } from './harness'`.
+export {
+  startStaticServer,
+  type StaticServer,
+  type StaticServerOptions,
+  type RequestRecord,
+} from './static-server';
+export type { Fault, FaultRules } from './faults';
+export {
+  launchBrowser,
+  openApp,
+  unexpectedErrors,
+  waitForDatasetReady,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  type OpenedApp,
+  type OpenAppOptions,
+} from './browser';
+export { ensureBuilt } from './build';
