@@ -20,6 +20,7 @@ import {
 import { evaluate } from '../nn/evaluate';
 import { DEFAULT_DIVERGENCE_SETTINGS, type DivergenceSettings } from './divergence-guard';
 import { evaluateInSlices } from './evaluate-in-slices';
+import { createInspectMethods } from './inspect-methods';
 import { spreadSubset } from './test-subset';
 import { TrainerError } from './trainer-error';
 import {
@@ -234,6 +235,9 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
   }
 
   const api = {
+    // The inspector's calls (explain a digit, weights, test-set analysis) read the same slots and datasets.
+    ...createInspectMethods<ModelSlot>({ paramsOf, requireDataset, kernels }),
+
     /** Loads a split into the session (once; later calls return at once). */
     async loadDataset(split: MnistSplit, baseUrl: string, onProgress?: BytesListener): Promise<DatasetInfo> {
       let pending = loading.get(split);
