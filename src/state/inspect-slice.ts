@@ -16,6 +16,8 @@ export type InspectSource =
       readonly split: InspectSplit;
       readonly index: number;
       readonly label: number;
+      /** 784 values in [0, 1]. */
+      readonly input: Float32Array;
     };
 
 export interface InspectedDigit {

@@ -1,10 +1,12 @@
 // The app's one zustand store, built from slices; each slice lives in its own file next to its actions.
 import { create } from 'zustand';
 import { createDatasetSlice, type DatasetSlice } from './dataset-slice';
+import { createInspectSlice, type InspectSlice } from './inspect-slice';
 
 /** Every slice's state together; a new slice adds itself here and in the create call below. */
-export type AppState = DatasetSlice;
+export type AppState = DatasetSlice & InspectSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createDatasetSlice(...a),
+  ...createInspectSlice(...a),
 }));
