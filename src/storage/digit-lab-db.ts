@@ -1,0 +1,68 @@
+// The IndexedDB database's schema (saved models' summaries, weights, metric histories, settings) and opening it.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { StorageError, toStorageError } from './storage-error';
+
+export const DATABASE_NAME = 'digit-lab';
+const DATABASE_VERSION = 1;
+
+/** How a saved model came to be: a run checkpointed mid-way, a run that ended, or a file the user opened. */
+export type SavedModelStatus = 'training' | 'finished' | 'stopped' | 'imported';
+
+/** What the model list shows, kept apart from the weights so listing reads no weights. */
+export interface SavedModelSummary {
+  readonly id: string;
+  readonly name: string;
+  /** ISO 8601 times. */
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly layerSizes: readonly number[];
+  readonly testAccuracy: number | null;
+  readonly epochs: number | null;
+  readonly status: SavedModelStatus;
+  /** Size of the stored .dlm file. */
+  readonly byteLength: number;
+}
+
+/** One point of a training curve or a test evaluation, as the charts draw them. */
+export interface StoredMetricPoint {
+  readonly samplesSeen: number;
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly sampleCount?: number;
+}
+
+export interface StoredMetricHistory {
+  readonly train: readonly StoredMetricPoint[];
+  readonly test: readonly StoredMetricPoint[];
+}
+
+export interface DigitLabSchema extends DBSchema {
+  summaries: { key: string; value: SavedModelSummary };
+  /** Digit Lab model files (.dlm bytes): versioned and validated when read back. */
+  weights: { key: string; value: Uint8Array };
+  histories: { key: string; value: StoredMetricHistory };
+  settings: { key: string; value: string };
+}
+
+export type DigitLabDatabase = IDBPDatabase<DigitLabSchema>;
+
+export async function openDigitLabDatabase(name: string = DATABASE_NAME): Promise<DigitLabDatabase> {
+  if (typeof indexedDB === 'undefined') {
+    throw new StorageError(
+      'unavailable',
+      'Could not open saved models: this browser has no IndexedDB (it may be turned off). The model in memory is not affected and can still be exported.',
+    );
+  }
+  try {
+    return await openDB<DigitLabSchema>(name, DATABASE_VERSION, {
+      upgrade(db) {
+        db.createObjectStore('summaries', { keyPath: 'id' });
+        db.createObjectStore('weights');
+        db.createObjectStore('histories');
+        db.createObjectStore('settings');
+      },
+    });
+  } catch (error) {
+    throw toStorageError(error, 'open saved models');
+  }
+}
