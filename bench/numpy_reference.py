@@ -108,13 +108,18 @@ def zeros_like_all(tensors):
     return [np.zeros_like(t) for t in tensors]
 
 
-def train(args, dtype):
+def reference_setup(seed, dtype):
+    """The real data scaled to [0, 1] as columns, He-initialised weights, zero velocities, the shuffle generator."""
     train_images, train_labels = load_idx('train')
     test_images, test_labels = load_idx('test')
-    X, X_test = to_columns(train_images, dtype), to_columns(test_images, dtype)
-    W, b = he_init(LAYER_SIZES, args.seed, dtype)
-    V_W, V_b = zeros_like_all(W), zeros_like_all(b)
-    rng = np.random.default_rng(args.seed + 1)
+    W, b = he_init(LAYER_SIZES, seed, dtype)
+    rng = np.random.default_rng(seed + 1)
+    return (to_columns(train_images, dtype), train_labels, to_columns(test_images, dtype), test_labels,
+            W, b, zeros_like_all(W), zeros_like_all(b), rng)
+
+
+def train(args, dtype):
+    X, train_labels, X_test, test_labels, W, b, V_W, V_b, rng = reference_setup(args.seed, dtype)
     for epoch in range(1, args.epochs + 1):
         started = time.perf_counter()
         losses = run_epoch(W, b, V_W, V_b, X, train_labels, rng)
@@ -125,12 +130,7 @@ def train(args, dtype):
 
 
 def bench(args, dtype):
-    train_images, train_labels = load_idx('train')
-    test_images, test_labels = load_idx('test')
-    X, X_test = to_columns(train_images, dtype), to_columns(test_images, dtype)
-    W, b = he_init(LAYER_SIZES, args.seed, dtype)
-    V_W, V_b = zeros_like_all(W), zeros_like_all(b)
-    rng = np.random.default_rng(args.seed + 1)
+    X, train_labels, X_test, test_labels, W, b, V_W, V_b, rng = reference_setup(args.seed, dtype)
     for start in range(0, 20 * BATCH, BATCH):  # warm-up: caches, BLAS threads
         train_step(W, b, V_W, V_b, X[:, start:start + BATCH], train_labels[start:start + BATCH])
     started = time.perf_counter()
