@@ -1,0 +1,86 @@
+// A training config (never weights) as the `#/train?…` link that reproduces the run: same layers, settings and seed.
+import { REFERENCE_CONFIG, type OptimizerName, type TrainingConfig } from '../nn/types';
+
+const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'reference-momentum', 'momentum', 'adam'];
+
+/** Short, readable keys in link order; `hidden` is the widths joined by "-" ("200-100-25"; empty = no hidden layer). */
+const NUMBER_KEYS = {
+  lr: 'learningRate',
+  beta1: 'beta1',
+  beta2: 'beta2',
+  eps: 'epsilon',
+  batch: 'batchSize',
+  epochs: 'epochs',
+  l2: 'l2',
+  seed: 'seed',
+} as const satisfies Record<string, keyof TrainingConfig>;
+
+type NumberField = (typeof NUMBER_KEYS)[keyof typeof NUMBER_KEYS];
+const INTEGER_FIELDS: ReadonlySet<NumberField> = new Set(['batchSize', 'epochs', 'seed']);
+
+export interface ConfigFromUrl {
+  readonly config: TrainingConfig;
+  /** Whether the link carried any config at all (a bare `#/train` does not). */
+  readonly fromLink: boolean;
+  /** Values that could not be read, one sentence each; those fields keep the base value. */
+  readonly problems: readonly string[];
+}
+
+/** `hidden=200-100-25&opt=reference-momentum&lr=0.5&…`; numbers as JavaScript prints them, which read back exactly. */
+export function configToQuery(config: TrainingConfig): string {
+  const params = new URLSearchParams();
+  params.set('hidden', config.hiddenSizes.join('-'));
+  params.set('opt', config.optimizer);
+  for (const [key, field] of Object.entries(NUMBER_KEYS)) params.set(key, String(config[field]));
+  return params.toString();
+}
+
+/** The hash for a link to the Train place with this config, e.g. `#/train?hidden=200-100-25&…`. */
+export function trainingConfigHash(config: TrainingConfig): string {
+  return `#/train?${configToQuery(config)}`;
+}
+
+/** Reads the config out of a route's query parameters; unknown keys are ignored, bad values reported. */
+export function configFromParams(
+  params: Readonly<Record<string, string>>,
+  base: TrainingConfig = REFERENCE_CONFIG,
+): ConfigFromUrl {
+  const problems: string[] = [];
+  const config: { -readonly [K in keyof TrainingConfig]: TrainingConfig[K] } = {
+    ...base,
+    hiddenSizes: [...base.hiddenSizes],
+  };
+  let fromLink = false;
+  const hidden = params.hidden;
+  if (hidden !== undefined) {
+    fromLink = true;
+    const sizes = hidden === '' ? [] : hidden.split('-').map((s) => (/^\d+$/.test(s) ? Number(s) : NaN));
+    if (sizes.every((s) => Number.isSafeInteger(s) && s > 0)) config.hiddenSizes = sizes;
+    else problems.push(`hidden: "${hidden}" should be layer widths joined by "-", like 200-100-25.`);
+  }
+  if (params.opt !== undefined) {
+    fromLink = true;
+    if (OPTIMIZERS.includes(params.opt as OptimizerName)) config.optimizer = params.opt as OptimizerName;
+    else problems.push(`opt: "${params.opt}" is not one of ${OPTIMIZERS.join(', ')}.`);
+  }
+  for (const [key, field] of Object.entries(NUMBER_KEYS) as [string, NumberField][]) {
+    const text = params[key];
+    if (text === undefined) continue;
+    fromLink = true;
+    const value = text.trim() === '' ? NaN : Number(text);
+    if (!Number.isFinite(value)) problems.push(`${key}: "${text}" is not a number.`);
+    else if (INTEGER_FIELDS.has(field) && !Number.isSafeInteger(value)) {
+      problems.push(`${key}: "${text}" should be a whole number.`);
+    } else config[field] = value;
+  }
+  return { config, fromLink, problems };
+}
+
+/** Reads the config from a full hash such as `#/train?lr=0.1&seed=7`; other places' hashes carry none. */
+export function configFromHash(hash: string, base: TrainingConfig = REFERENCE_CONFIG): ConfigFromUrl {
+  const body = hash.replace(/^#\/?/, '');
+  const queryStart = body.indexOf('?');
+  const path = (queryStart === -1 ? body : body.slice(0, queryStart)).replace(/\/+$/, '');
+  if (path !== 'train' || queryStart === -1) return { config: base, fromLink: false, problems: [] };
+  return configFromParams(Object.fromEntries(new URLSearchParams(body.slice(queryStart + 1))), base);
+}
