@@ -4,6 +4,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import './styles.css';
 
+// `npm run bench` drives the real worker through this hook; a separate chunk, loaded only with ?bench.
+if (new URLSearchParams(window.location.search).has('bench')) {
+  void import('./bench/bench-hook').then((bench) => bench.installBenchHook());
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

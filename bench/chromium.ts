@@ -1,0 +1,115 @@
+// The Chromium part of `npm run bench`: the built app, served cross-origin isolated, trains in its real worker.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { BenchEpochResult, BenchTimeToAccuracy } from '../src/bench/bench-hook';
+import type { TrainingConfig } from '../src/nn/types';
+import { launchBrowser, startStaticServer } from '../tests/browser/harness';
+import { PROJECT_ROOT } from '../tests/browser/harness/paths';
+
+/** A build of its own, so the bench never disturbs the dist/ the browser tests check. */
+const BENCH_DIST = join(PROJECT_ROOT, '.bench', 'dist');
+
+export interface ChromiumBenchOptions {
+  readonly config: TrainingConfig;
+  readonly warmUpSteps: number;
+  /** The preset timed to `targetAccuracy`; null skips that measurement. */
+  readonly fastestPreset: TrainingConfig | null;
+  readonly targetAccuracy: number;
+  /** Skip `vite build` and use the last bench build. */
+  readonly reuseBuild: boolean;
+}
+
+export interface ChromiumBenchResult extends BenchEpochResult {
+  /** Longest main-thread task while the epoch trained, from a PerformanceObserver('longtask'). */
+  readonly longestTaskMs: number;
+  /** What the observer saw of a deliberate 60 ms task: shows the measurement works. */
+  readonly probeTaskMs: number;
+  readonly crossOriginIsolated: boolean;
+  readonly forwardLatencyMs: number;
+  readonly timeToTarget: BenchTimeToAccuracy | null;
+}
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
+}
+
+function buildApp(): void {
+  run('node', ['scripts/generate-assets.mjs']);
+  run('node', ['scripts/build-wasm.mjs']);
+  run('npx', ['vite', 'build', '--outDir', BENCH_DIST, '--emptyOutDir', '--logLevel', 'error']);
+}
+
+declare global {
+  interface Window {
+    __longTasks?: number[];
+  }
+}
+
+export async function runChromiumBench(options: ChromiumBenchOptions): Promise<ChromiumBenchResult> {
+  if (!options.reuseBuild) buildApp();
+  const server = await startStaticServer({ root: BENCH_DIST, basePath: '/digit-lab/', coopCoep: true });
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // Registered before any page script runs, so no long task of the page escapes it.
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks?.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(server.url('?bench#/train'));
+    await page.waitForFunction(() => window.__digitLabBench !== undefined, undefined, { timeout: 60_000 });
+    const crossOriginIsolated = await page.evaluate(() => window.crossOriginIsolated);
+
+    const longestSinceReset = async (): Promise<number> => {
+      // Long-task entries are delivered asynchronously; give the observer a moment.
+      await page.waitForTimeout(300);
+      return page.evaluate(() => Math.max(0, ...(window.__longTasks ?? [])));
+    };
+    const resetLongTasks = () => page.evaluate(() => (window.__longTasks = []));
+
+    await resetLongTasks();
+    await page.evaluate(() => window.__digitLabBench?.blockMainThread(60));
+    const probeTaskMs = await longestSinceReset();
+    if (probeTaskMs < 60) {
+      throw new Error(`the long-task observer missed a deliberate 60 ms task (saw ${probeTaskMs} ms)`);
+    }
+
+    await resetLongTasks();
+    const epoch = await page.evaluate(
+      ([config, warmUpSteps]) => window.__digitLabBench!.trainEpoch(config, warmUpSteps),
+      [options.config, options.warmUpSteps] as const,
+    );
+    const longestTaskMs = await longestSinceReset();
+
+    const latency = await page.evaluate(
+      (sizes) => window.__digitLabBench!.forwardLatency(sizes, 50),
+      [784, ...options.config.hiddenSizes, 10],
+    );
+
+    let timeToTarget: BenchTimeToAccuracy | null = null;
+    if (options.fastestPreset) {
+      timeToTarget = await page.evaluate(
+        ([config, target]) => window.__digitLabBench!.timeToAccuracy(config, target),
+        [options.fastestPreset, options.targetAccuracy] as const,
+      );
+    }
+    if (pageErrors.length > 0) throw new Error(`the page threw: ${pageErrors.join('; ')}`);
+    return {
+      ...epoch,
+      longestTaskMs,
+      probeTaskMs,
+      crossOriginIsolated,
+      forwardLatencyMs: latency.medianMs,
+      timeToTarget,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

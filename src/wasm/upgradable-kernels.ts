@@ -1,0 +1,42 @@
+// Kernels that start as the TypeScript ones and switch to WebAssembly SIMD once it has loaded, so the worker
+// can answer from its first message while the .wasm file is still being fetched and compiled.
+import { typescriptKernels, type Kernels } from '../nn/kernels';
+import type { SparseRows } from '../nn/sparse-rows';
+import { chooseKernels } from './choose-kernels';
+
+export class UpgradableKernels implements Kernels {
+  private current: Kernels = typescriptKernels;
+  /** Why WebAssembly SIMD is not in use, once loading it failed; null before and after success. */
+  fallbackReason: string | null = null;
+
+  get name(): string {
+    return this.current.name;
+  }
+
+  /** Loads the faster kernels; resolves with the kernels now in use (never rejects). */
+  async upgradeFrom(load: () => Promise<Kernels>): Promise<Kernels> {
+    const choice = await chooseKernels(load);
+    this.current = choice.kernels;
+    this.fallbackReason = choice.fallbackReason;
+    if (choice.fallbackReason !== null) {
+      console.warn(`Digit Lab: training with the TypeScript kernels (${choice.fallbackReason})`);
+    }
+    return this.current;
+  }
+
+  matmul(out: Float32Array, a: Float32Array, b: Float32Array, m: number, k: number, n: number): void {
+    this.current.matmul(out, a, b, m, k, n);
+  }
+  matmulABt(out: Float32Array, a: Float32Array, b: Float32Array, m: number, k: number, n: number): void {
+    this.current.matmulABt(out, a, b, m, k, n);
+  }
+  matmulAtB(out: Float32Array, a: Float32Array, b: Float32Array, m: number, k: number, n: number): void {
+    this.current.matmulAtB(out, a, b, m, k, n);
+  }
+  sparseMatmul(out: Float32Array, s: SparseRows, b: Float32Array, m: number, n: number): void {
+    this.current.sparseMatmul(out, s, b, m, n);
+  }
+  sparseMatmulAtB(out: Float32Array, s: SparseRows, b: Float32Array, m: number, k: number, n: number): void {
+    this.current.sparseMatmulAtB(out, s, b, m, k, n);
+  }
+}
