@@ -1,7 +1,8 @@
 // Digit Lab's own model file (.dlm): magic bytes, a JSON header, then the float32 weights, checked on reading.
 import { ModelFormatError } from './model-format-error';
 import { parameterCount } from './network';
-import type { NetworkParams, OptimizerName, TrainingConfig } from './types';
+import { checkConfig, checkLayerSizes, checkTensors, isRecord, tensorEntries } from './model-file-checks';
+import type { NetworkParams, TrainingConfig } from './types';
 
 /**
  * Layout (all little-endian):
@@ -18,11 +19,6 @@ const MAGIC = [0x44, 0x4c, 0x4d, 0x00];
 const PREAMBLE_BYTES = 8;
 /** Far above any real header (a few KB); refuses files that claim absurd sizes before reading them. */
 const MAX_HEADER_BYTES = 1 << 20;
-const MAX_LAYER_SIZE = 1 << 16;
-const MAX_LAYERS = 64;
-const INPUTS = 784;
-const CLASSES = 10;
-const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'reference-momentum', 'momentum', 'adam'];
 
 export interface ModelMetrics {
   testAccuracy?: number;
@@ -38,20 +34,6 @@ export interface ModelFile {
   params: NetworkParams;
   config: TrainingConfig | null;
   metrics: ModelMetrics;
-}
-
-interface TensorEntry {
-  name: string;
-  shape: [number, number];
-}
-
-function tensorEntries(layerSizes: readonly number[]): TensorEntry[] {
-  const entries: TensorEntry[] = [];
-  for (let l = 0; l + 1 < layerSizes.length; l++) {
-    entries.push({ name: `W${l}`, shape: [layerSizes[l + 1], layerSizes[l]] });
-    entries.push({ name: `b${l}`, shape: [layerSizes[l + 1], 1] });
-  }
-  return entries;
 }
 
 export function serializeModel(m: ModelFile): Uint8Array {
@@ -183,83 +165,4 @@ export function deserializeModel(bytes: Uint8Array): ModelFile {
     config,
     metrics: header.metrics as ModelMetrics,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function checkLayerSizes(layerSizes: readonly unknown[]): asserts layerSizes is number[] {
-  if (layerSizes.length < 2 || layerSizes.length > MAX_LAYERS) {
-    throw new ModelFormatError(
-      `expected between 2 and ${MAX_LAYERS} layer sizes, found ${layerSizes.length}`,
-    );
-  }
-  layerSizes.forEach((size, i) => {
-    if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > MAX_LAYER_SIZE) {
-      throw new ModelFormatError(
-        `layer ${i} has size ${JSON.stringify(size)}; sizes are integers from 1 to ${MAX_LAYER_SIZE}`,
-      );
-    }
-  });
-  if (layerSizes[0] !== INPUTS || layerSizes[layerSizes.length - 1] !== CLASSES) {
-    throw new ModelFormatError(
-      `a Digit Lab network takes ${INPUTS} inputs and gives ${CLASSES} classes; this one is ${layerSizes.join('-')}`,
-    );
-  }
-}
-
-function checkTensors(tensors: unknown, layerSizes: number[]): void {
-  const expected = tensorEntries(layerSizes);
-  if (!Array.isArray(tensors) || tensors.length !== expected.length) {
-    throw new ModelFormatError(
-      `a ${layerSizes.join('-')} network has ${expected.length} tensors, the header lists ${Array.isArray(tensors) ? tensors.length : 'none'}`,
-    );
-  }
-  expected.forEach((entry, i) => {
-    const found: unknown = tensors[i];
-    const shape = isRecord(found) ? found.shape : undefined;
-    const ok =
-      isRecord(found) &&
-      found.name === entry.name &&
-      found.dtype === 'float32' &&
-      Array.isArray(shape) &&
-      shape.length === 2 &&
-      shape[0] === entry.shape[0] &&
-      shape[1] === entry.shape[1];
-    if (!ok) {
-      throw new ModelFormatError(
-        `tensor ${i} should be ${entry.name} float32 of shape [${entry.shape.join(', ')}] so the layers chain, found ${JSON.stringify(found)}`,
-      );
-    }
-  });
-}
-
-function checkConfig(config: unknown, layerSizes: number[]): TrainingConfig {
-  if (!isRecord(config)) throw new ModelFormatError('"config" must be an object or null');
-  const numbers = ['learningRate', 'beta1', 'beta2', 'epsilon', 'batchSize', 'epochs', 'l2', 'seed'] as const;
-  for (const key of numbers) {
-    if (typeof config[key] !== 'number' || !Number.isFinite(config[key])) {
-      throw new ModelFormatError(
-        `config.${key} must be a finite number, found ${JSON.stringify(config[key])}`,
-      );
-    }
-  }
-  if (!OPTIMIZERS.includes(config.optimizer as OptimizerName)) {
-    throw new ModelFormatError(
-      `config.optimizer must be one of ${OPTIMIZERS.join(', ')}, found ${JSON.stringify(config.optimizer)}`,
-    );
-  }
-  const hidden = config.hiddenSizes;
-  const expectedHidden = layerSizes.slice(1, -1);
-  if (
-    !Array.isArray(hidden) ||
-    hidden.length !== expectedHidden.length ||
-    hidden.some((h, i) => h !== expectedHidden[i])
-  ) {
-    throw new ModelFormatError(
-      `config.hiddenSizes should be [${expectedHidden.join(', ')}] to match the layers, found ${JSON.stringify(hidden)}`,
-    );
-  }
-  return config as unknown as TrainingConfig;
 }
