@@ -40,7 +40,7 @@ export function DatasetHeaderStatus() {
       body = (
         <>
           <span className="status__text" title={summary.error ?? undefined}>
-            MNIST failed to load
+            MNIST failed<span className="status__detail"> to load</span>
           </span>
           <button
             type="button"
