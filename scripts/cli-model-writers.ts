@@ -1,4 +1,5 @@
 // Chooses how to write a trained model from the output file's extension; a new format is one more entry.
+import { networkToNpz } from '../src/io/network-npz';
 import { serializeModel, type ModelFile } from '../src/nn/model-file';
 import { CliUsageError } from './cli-options';
 
@@ -6,6 +7,8 @@ type ModelWriter = (model: ModelFile) => Uint8Array;
 
 const WRITERS: Record<string, ModelWriter> = {
   '.dlm': serializeModel,
+  // NumPy's archive holds the weights only (W{i}, b{i}, layer_sizes); config and metrics live in .dlm.
+  '.npz': (model) => networkToNpz(model.params),
 };
 
 export function modelWriterFor(path: string): ModelWriter {

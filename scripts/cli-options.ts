@@ -32,7 +32,7 @@ Trains a network on the real MNIST files and writes a model file. Defaults are t
   --seed 1                seed for the initial weights and the shuffle
   --train-limit N         train on the first N training images only
   --test-limit N          evaluate on the first N test images only
-  --out model.dlm         where to write the model (.dlm)
+  --out model.dlm         where to write the model (.dlm, or .npz for NumPy)
   --name NAME             the model's name inside the file
   --json                  one JSON object per epoch on stdout, no progress bar
   --help                  this text`;
