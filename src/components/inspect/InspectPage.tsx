@@ -1,10 +1,26 @@
-// The Inspect place (placeholder until its own issue fills it in).
+// The Inspect place: the digit and why, the hidden layers, the first layer's weights, the analysis, the maths.
+import { useEffect } from 'react';
+import { startInspector } from '../../state/inspect-actions';
 import { PlaceHeading } from '../ui/PlaceHeading';
+import { AnalysisPanel } from './AnalysisPanel';
+import { BrowserPanel } from './BrowserPanel';
+import { DigitPanel } from './DigitPanel';
+import { HowItWorksPanel } from './HowItWorksPanel';
+import { LayersPanel } from './LayersPanel';
+import { WeightsPanel } from './WeightsPanel';
+import './inspect.css';
 
 export function InspectPage() {
+  useEffect(() => startInspector(), []);
   return (
-    <section className="place" aria-labelledby="inspect-title">
+    <section className="place inspect" aria-labelledby="inspect-title">
       <PlaceHeading place="inspect" />
+      <DigitPanel />
+      <LayersPanel />
+      <WeightsPanel />
+      <AnalysisPanel />
+      <HowItWorksPanel />
+      <BrowserPanel />
     </section>
   );
 }

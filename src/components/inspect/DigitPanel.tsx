@@ -1,0 +1,98 @@
+// The digit under inspection: the input the network saw, its answer, and the saliency map that explains it.
+import { useShallow } from 'zustand/react/shallow';
+import {
+  inspectDrawing,
+  inspectTestDigit,
+  setSaliencyTarget,
+  setSaliencyView,
+} from '../../state/inspect-actions';
+import { useStore } from '../../state/store';
+import { ProbabilityBars } from '../draw/ProbabilityBars';
+import { DigitCanvas } from '../ui/DigitCanvas';
+import { inputToBytes } from './input-bytes';
+import { SaliencyMap } from './SaliencyMap';
+
+function sourceText(source: ReturnType<typeof useStore.getState>['inspectSource']): string {
+  if (source.kind === 'drawing') return 'Your drawing';
+  return `${source.split === 'test' ? 'Test' : 'Training'} digit #${source.index.toLocaleString('en')}, labelled ${source.label}`;
+}
+
+export function DigitPanel() {
+  const { inspected, error, view, hasDrawing } = useStore(
+    useShallow((s) => ({
+      inspected: s.inspected,
+      error: s.inspectError,
+      view: s.saliencyView,
+      hasDrawing: s.prediction !== null,
+    })),
+  );
+  const e = inspected?.explanation;
+  const source = inspected?.source;
+  const randomTestDigit = () => void inspectTestDigit(Math.floor(Math.random() * 10_000));
+  return (
+    <section className="card inspect-card" id="inspect-digit" aria-labelledby="inspect-digit-title">
+      <header className="inspect-card__header">
+        <div>
+          <h2 id="inspect-digit-title" className="card__title">
+            The digit
+          </h2>
+          <p className="card__lead" data-testid="inspect-source">
+            {source ? sourceText(source) : 'Loading a digit…'}
+            {e && (
+              <>
+                {' · '}read as <strong>{e.predictedClass}</strong> at{' '}
+                {(100 * e.probabilities[e.predictedClass]).toFixed(1)}%
+              </>
+            )}
+          </p>
+        </div>
+        <div className="inspect-card__actions">
+          {hasDrawing && source?.kind !== 'drawing' && (
+            <button type="button" className="button button--small" onClick={() => void inspectDrawing()}>
+              Use my drawing
+            </button>
+          )}
+          <a className="button button--small" href="#/draw">
+            Draw a digit
+          </a>
+          <button type="button" className="button button--small" onClick={randomTestDigit}>
+            Random test digit
+          </button>
+        </div>
+      </header>
+      {error && (
+        <p className="inspect-error" role="alert">
+          {error}
+        </p>
+      )}
+      {inspected && e ? (
+        <div className="digit-panel">
+          <figure className="digit-panel__input">
+            <DigitCanvas
+              pixels={inputToBytes(inspected.input)}
+              rows={28}
+              cols={28}
+              label={`The inspected digit: ${sourceText(inspected.source)}`}
+              className="pixelated digit-panel__canvas"
+            />
+            <figcaption>what the network sees (28×28)</figcaption>
+          </figure>
+          <SaliencyMap
+            input={inspected.input}
+            saliency={view === 'gradient' ? e.saliency : e.inputTimesGradient}
+            view={view}
+            targetClass={e.targetClass}
+            probabilities={e.probabilities}
+            onViewChange={setSaliencyView}
+            onTargetChange={(c) => void setSaliencyTarget(c)}
+          />
+          <div className="digit-panel__bars">
+            <ProbabilityBars probabilities={e.probabilities} />
+          </div>
+        </div>
+      ) : (
+        !error && <p className="muted">Preparing the network…</p>
+      )}
+    </section>
+  );
+}

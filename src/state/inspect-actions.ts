@@ -1,0 +1,316 @@
+// The Inspect place's actions: ask the worker to explain the inspected digit, fetch weights, analyse the test set,
+// fill the gallery and the dataset browser. Each writes its results into the store with setState.
+import { galleryIndices, indicesWithLabel } from '../nn/analysis';
+import type { ModelSlot } from '../worker/api';
+import { getTrainer } from '../worker/client';
+import type {
+  BrowserDigit,
+  ConfusionCellRef,
+  GalleryDigit,
+  InspectSplit,
+  SaliencyView,
+  UnitRef,
+} from './inspect-slice';
+import { useStore } from './store';
+
+export const GALLERY_PAGE = 60;
+export const BROWSER_PAGE = 40;
+const PIXELS = 784;
+const DEFAULT_MODEL_PATH = 'models/default.dlm';
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function baseUrl(): string {
+  return typeof document !== 'undefined' ? document.baseURI : self.location.href;
+}
+
+/** The model being inspected: the one the app predicts with, else the shipped default. */
+function activeSlot(): ModelSlot {
+  return useStore.getState().modelSlot ?? 'default';
+}
+
+async function ensureModel(slot: ModelSlot): Promise<void> {
+  const trainer = getTrainer();
+  if (await trainer.hasModel(slot)) return;
+  if (slot === 'live') throw new Error('There is no trained model yet: train one on the Train page first.');
+  const response = await fetch(new URL(DEFAULT_MODEL_PATH, baseUrl()));
+  if (!response.ok) {
+    throw new Error(
+      `The default model could not be downloaded (HTTP ${response.status}); reload to try again.`,
+    );
+  }
+  await trainer.loadModel(new Uint8Array(await response.arrayBuffer()), 'default');
+}
+
+async function ensureSplit(split: InspectSplit): Promise<void> {
+  const trainer = getTrainer();
+  if (!(await trainer.hasDataset(split))) await trainer.loadDataset(split, baseUrl());
+}
+
+/** Runs `task` now, or once more after the running one when asked again meanwhile: the latest request wins. */
+function coalesced(task: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = async (): Promise<void> => {
+    do {
+      again = false;
+      await task();
+    } while (again);
+  };
+  return () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = run().finally(() => (running = null));
+    return running;
+  };
+}
+
+function currentInput(): Float32Array | null {
+  const s = useStore.getState();
+  if (s.inspectSource.kind === 'dataset') return s.inspectSource.input;
+  return s.prediction?.input ?? null;
+}
+
+/** Explains the inspected digit (forward pass, saliency, loss, gradients) with the current options. */
+export const refreshInspection = coalesced(async () => {
+  const input = currentInput();
+  const state = useStore.getState();
+  const source = state.inspectSource;
+  if (!input) {
+    useStore.setState({ inspected: null, inspectError: null });
+    return;
+  }
+  try {
+    const slot = activeSlot();
+    await ensureModel(slot);
+    const trueLabel = state.lossLabel ?? (source.kind === 'dataset' ? source.label : undefined);
+    const explanation = await getTrainer().explain(input, slot, {
+      targetClass: state.saliencyTarget ?? undefined,
+      trueLabel,
+    });
+    useStore.setState({ inspected: { source, input, explanation }, inspectError: null });
+  } catch (error) {
+    useStore.setState({ inspectError: describe(error) });
+  }
+});
+
+/** Copies the inspected model's weights to the page (for the weight images and unit details). */
+export const refreshWeights = coalesced(async () => {
+  try {
+    const slot = activeSlot();
+    await ensureModel(slot);
+    useStore.setState({ weights: await getTrainer().getWeights(slot) });
+  } catch (error) {
+    useStore.setState({ inspectError: describe(error) });
+  }
+});
+
+export function inspectDrawing(): Promise<void> {
+  useStore.setState({ inspectSource: { kind: 'drawing' }, saliencyTarget: null, lossLabel: null });
+  return refreshInspection();
+}
+
+/** Puts a dataset digit (784 bytes) into the inspector. */
+export function inspectDatasetDigit(
+  split: InspectSplit,
+  index: number,
+  image: Uint8Array,
+  label: number,
+): Promise<void> {
+  const input = Float32Array.from(image, (byte) => byte / 255);
+  useStore.setState({
+    inspectSource: { kind: 'dataset', split, index, label, input },
+    saliencyTarget: null,
+    lossLabel: null,
+  });
+  return refreshInspection();
+}
+
+/** Loads test digit `index` from the worker and inspects it. */
+export async function inspectTestDigit(index: number): Promise<void> {
+  try {
+    await ensureSplit('test');
+    const { images, labels } = await getTrainer().getSamples('test', Int32Array.of(index));
+    await inspectDatasetDigit('test', index, images, labels[0]);
+  } catch (error) {
+    useStore.setState({ inspectError: describe(error) });
+  }
+}
+
+export function setSaliencyTarget(targetClass: number | null): Promise<void> {
+  useStore.setState({ saliencyTarget: targetClass });
+  return refreshInspection();
+}
+
+export function setLossLabel(label: number | null): Promise<void> {
+  useStore.setState({ lossLabel: label });
+  return refreshInspection();
+}
+
+export function setSaliencyView(view: SaliencyView): void {
+  useStore.setState({ saliencyView: view });
+}
+
+export function selectUnit(unit: UnitRef | null): void {
+  useStore.setState({ selectedUnit: unit });
+}
+
+/** Evaluates the inspected model on all 10,000 test digits (confusion, precision/recall, dead units). */
+export async function runAnalysis(): Promise<void> {
+  useStore.setState({ analysisStatus: 'running', analysisError: null });
+  try {
+    const slot = activeSlot();
+    await Promise.all([ensureModel(slot), ensureSplit('test')]);
+    const analysis = await getTrainer().analyseTestSet(slot);
+    const when = new Date().toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit' });
+    useStore.setState({
+      analysis,
+      analysisStatus: 'ready',
+      analysisOf: `${slot === 'default' ? 'the shipped default model' : 'the model trained here'}, measured at ${when}`,
+      selectedCell: null,
+      gallery: null,
+    });
+  } catch (error) {
+    useStore.setState({ analysisStatus: 'error', analysisError: describe(error) });
+  }
+}
+
+async function loadTestDigits(indices: readonly number[]): Promise<GalleryDigit[]> {
+  const analysis = useStore.getState().analysis;
+  if (!analysis || indices.length === 0) return [];
+  const { images, labels } = await getTrainer().getSamples('test', Int32Array.from(indices));
+  const classes = analysis.classes;
+  return indices.map((index, i) => ({
+    index,
+    image: images.subarray(i * PIXELS, (i + 1) * PIXELS),
+    label: labels[i],
+    predicted: analysis.predictions[index],
+    probabilities: analysis.probabilities.subarray(index * classes, (index + 1) * classes),
+  }));
+}
+
+/** Opens the gallery of one confusion-matrix cell with its first page of digits. */
+export async function selectConfusionCell(cell: ConfusionCellRef): Promise<void> {
+  const analysis = useStore.getState().analysis;
+  if (!analysis) return;
+  const indices = galleryIndices(
+    analysis.labels,
+    analysis.predictions,
+    analysis.confidences,
+    cell.trueLabel,
+    cell.predicted,
+  );
+  const gallery = { cell, indices, digits: [] };
+  useStore.setState({ selectedCell: cell, gallery });
+  await showMoreGallery();
+}
+
+export async function showMoreGallery(): Promise<void> {
+  const gallery = useStore.getState().gallery;
+  if (!gallery) return;
+  const next = gallery.indices.slice(gallery.digits.length, gallery.digits.length + GALLERY_PAGE);
+  try {
+    const digits = await loadTestDigits(next);
+    // Another cell may have been chosen while these digits were on their way.
+    if (useStore.getState().gallery !== gallery) return;
+    useStore.setState({ gallery: { ...gallery, digits: [...gallery.digits, ...digits] } });
+  } catch (error) {
+    useStore.setState({ analysisError: describe(error) });
+  }
+}
+
+const labelsOf = new Map<InspectSplit, Uint8Array>();
+
+/** Changes the dataset browser's split, label filter or page and loads that page's digits. */
+export async function browseDataset(change: {
+  split?: InspectSplit;
+  label?: number | null;
+  page?: number;
+}): Promise<void> {
+  const previous = useStore.getState().datasetBrowser;
+  const filterChanged =
+    (change.split !== undefined && change.split !== previous.split) ||
+    (change.label !== undefined && change.label !== previous.label);
+  const request = {
+    ...previous,
+    ...change,
+    page: change.page ?? (filterChanged ? 0 : previous.page),
+    total: filterChanged ? null : previous.total,
+  };
+  useStore.setState({ datasetBrowser: request });
+  try {
+    await ensureSplit(request.split);
+    let labels = labelsOf.get(request.split);
+    if (!labels) {
+      labels = await getTrainer().getLabels(request.split);
+      labelsOf.set(request.split, labels);
+    }
+    const matching = indicesWithLabel(labels, request.label);
+    const pageCount = Math.ceil(matching.length / BROWSER_PAGE);
+    const page = Math.max(0, Math.min(request.page, pageCount - 1));
+    const shown = matching.slice(page * BROWSER_PAGE, (page + 1) * BROWSER_PAGE);
+    const { images } = await getTrainer().getSamples(request.split, Int32Array.from(shown));
+    const digits: BrowserDigit[] = shown.map((index, i) => ({
+      index,
+      image: images.subarray(i * PIXELS, (i + 1) * PIXELS),
+      label: labels[index],
+    }));
+    if (useStore.getState().datasetBrowser !== request) return;
+    useStore.setState({ datasetBrowser: { ...request, page, total: matching.length, digits } });
+  } catch (error) {
+    useStore.setState({ inspectError: describe(error) });
+  }
+}
+
+/** While training changes the inspected live model, refresh the digit and weights at most this often. */
+const LIVE_REFRESH_MS = 1000;
+
+/**
+ * Called when the Inspect place opens: shows the drawn digit (or the first test digit), the weights, the
+ * test-set analysis and the browser's first page, then follows new drawings, model switches and training.
+ * Returns the function that stops following.
+ */
+export function startInspector(): () => void {
+  const state = useStore.getState();
+  if (state.prediction?.input) void inspectDrawing();
+  else if (!state.inspected) void inspectTestDigit(0);
+  else void refreshInspection();
+  void refreshWeights();
+  if (state.analysisStatus === 'idle' || state.analysisStatus === 'error') void runAnalysis();
+  if (state.datasetBrowser.total === null) void browseDataset({});
+
+  let lastLiveRefreshMs = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const liveRefresh = () => {
+    timer = null;
+    lastLiveRefreshMs = Date.now();
+    void refreshInspection();
+    void refreshWeights();
+  };
+  const unsubscribe = useStore.subscribe((now, before) => {
+    if (now.prediction?.input && now.prediction.input !== before.prediction?.input) {
+      if (now.inspectSource.kind === 'drawing') void refreshInspection();
+      else void inspectDrawing();
+    }
+    if (now.modelSlot !== before.modelSlot) {
+      void refreshInspection();
+      void refreshWeights();
+      void runAnalysis();
+      return;
+    }
+    if (now.modelSlot !== 'live') return;
+    if (now.trainingProgress !== before.trainingProgress && timer === null) {
+      timer = setTimeout(liveRefresh, Math.max(0, lastLiveRefreshMs + LIVE_REFRESH_MS - Date.now()));
+    }
+    // A run that just paused or ended has new final weights: measure them on the whole test set.
+    if (before.trainingStatus === 'running' && now.trainingStatus !== 'running') void runAnalysis();
+  });
+  return () => {
+    unsubscribe();
+    if (timer !== null) clearTimeout(timer);
+  };
+}
