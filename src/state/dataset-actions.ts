@@ -1,8 +1,7 @@
-// The single entry point for getting MNIST into the app: ensureDataset / retryDataset drive the loader and
-// write progress into the store. Loading runs on the main thread for now; moving it into the training worker
-// changes only this file.
-import type { Dataset } from '../nn/types';
-import { loadMnistSplit } from '../data/load-mnist';
+// The single entry point for getting MNIST into the app: ensureDataset / retryDataset have the training worker
+// load a split (the digits live there, next to the network) and write its progress into the store.
+import { proxy } from 'comlink';
+import { getTrainer } from '../worker/client';
 import { useStore } from './store';
 import type { DatasetSamples, DatasetSplit, DatasetSplitState } from './dataset-slice';
 
@@ -10,22 +9,19 @@ import type { DatasetSamples, DatasetSplit, DatasetSplitState } from './dataset-
 export const SAMPLE_COUNT = 32;
 
 const inFlight = new Map<DatasetSplit, Promise<void>>();
-const loaded = new Map<DatasetSplit, Dataset>();
 
 function patchSplit(split: DatasetSplit, patch: Partial<DatasetSplitState>): void {
   useStore.setState((s) => ({ datasets: { ...s.datasets, [split]: { ...s.datasets[split], ...patch } } }));
 }
 
-function samplesOf(dataset: Dataset): DatasetSamples {
-  const count = Math.min(SAMPLE_COUNT, dataset.count);
-  const pixelsPerDigit = dataset.rows * dataset.cols;
-  return {
-    images: dataset.images.slice(0, count * pixelsPerDigit),
-    labels: dataset.labels.slice(0, count),
-    count,
-    rows: dataset.rows,
-    cols: dataset.cols,
-  };
+async function samplesOf(
+  split: DatasetSplit,
+  info: { count: number; rows: number; cols: number },
+): Promise<DatasetSamples> {
+  const count = Math.min(SAMPLE_COUNT, info.count);
+  const indices = Int32Array.from({ length: count }, (_, i) => i);
+  const { images, labels } = await getTrainer().getSamples(split, indices);
+  return { images, labels, count, rows: info.rows, cols: info.cols };
 }
 
 function describe(error: unknown): string {
@@ -40,21 +36,19 @@ function appBaseUrl(): string {
 function startLoad(split: DatasetSplit): Promise<void> {
   patchSplit(split, { status: 'loading', bytesLoaded: 0, bytesTotal: 0, error: null });
   let shownPermille = -1;
-  const load = loadMnistSplit(split, {
-    baseUrl: appBaseUrl(),
-    onProgress: ({ bytesLoaded, bytesTotal }) => {
-      // A re-render per network chunk is wasted work; one per 0.1 % is smooth enough for a progress bar.
-      const permille = bytesTotal > 0 ? Math.floor((bytesLoaded / bytesTotal) * 1000) : 0;
-      if (permille === shownPermille) return;
-      shownPermille = permille;
-      patchSplit(split, { bytesLoaded, bytesTotal });
-    },
-  })
-    .then((dataset) => {
-      loaded.set(split, dataset);
-      if (split === 'train') useStore.setState({ datasetSamples: samplesOf(dataset) });
+  const onProgress = (bytesLoaded: number, bytesTotal: number) => {
+    // A re-render per network chunk is wasted work; one per 0.1 % is smooth enough for a progress bar.
+    const permille = bytesTotal > 0 ? Math.floor((bytesLoaded / bytesTotal) * 1000) : 0;
+    if (permille === shownPermille) return;
+    shownPermille = permille;
+    patchSplit(split, { bytesLoaded, bytesTotal });
+  };
+  const load = getTrainer()
+    .loadDataset(split, appBaseUrl(), proxy(onProgress))
+    .then(async (info) => {
+      if (split === 'train') useStore.setState({ datasetSamples: await samplesOf(split, info) });
       const total = useStore.getState().datasets[split].bytesTotal;
-      patchSplit(split, { status: 'ready', count: dataset.count, bytesLoaded: total });
+      patchSplit(split, { status: 'ready', count: info.count, bytesLoaded: total });
     })
     .catch((error: unknown) => {
       patchSplit(split, { status: 'error', error: describe(error) });
@@ -82,13 +76,7 @@ export function retryDataset(split: DatasetSplit): Promise<void> {
   return startLoad(split);
 }
 
-/** The loaded split on the main thread, for code that needs the digits themselves (evaluation, browsing). */
-export function getLoadedDataset(split: DatasetSplit): Dataset | undefined {
-  return loaded.get(split);
-}
-
-/** Tests only: forget loaded data so each case starts from a fresh store. */
+/** Forget loads in flight (tests, and a restarted worker whose predecessor will never answer). */
 export function forgetLoadedDatasets(): void {
-  loaded.clear();
   inFlight.clear();
 }

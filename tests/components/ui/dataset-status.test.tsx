@@ -8,6 +8,7 @@ import type { LoadMnistOptions } from '../../../src/data/load-mnist';
 import { IdxFormatError } from '../../../src/data/idx-format-error';
 import { useStore } from '../../../src/state/store';
 import { forgetLoadedDatasets } from '../../../src/state/dataset-actions';
+import { restartTrainer } from '../../../src/worker/client';
 import { App } from '../../../src/components/App';
 
 interface PendingLoad {
@@ -18,6 +19,10 @@ interface PendingLoad {
 }
 const pending: PendingLoad[] = [];
 
+// The worker's session runs on the main thread here (jsdom has no Worker) and loads through the mock below.
+vi.mock('../../../src/worker/client', async () =>
+  (await import('../../worker/main-thread-client')).mainThreadClient(),
+);
 vi.mock('../../../src/data/load-mnist', () => ({
   loadMnistSplit: (split: 'train' | 'test', options: LoadMnistOptions) =>
     new Promise<Dataset>((resolve, reject) => pending.push({ split, options, resolve, reject })),
@@ -41,6 +46,7 @@ const header = () => screen.getByTestId('dataset-header-status');
 beforeEach(() => {
   useStore.setState(useStore.getInitialState(), true);
   forgetLoadedDatasets();
+  restartTrainer();
   pending.length = 0;
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
 });
