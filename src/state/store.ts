@@ -3,11 +3,17 @@ import { create } from 'zustand';
 import { createDatasetSlice, type DatasetSlice } from './dataset-slice';
 import { createInspectSlice, type InspectSlice } from './inspect-slice';
 import { createMetricsSlice, type MetricsSlice } from './metrics-slice';
+import { createModelsSlice, type ModelsSlice } from './models-slice';
 import { createPredictionSlice, type PredictionSlice } from './prediction-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 
 /** Every slice's state together; a new slice adds itself here and in the create call below. */
-export type AppState = DatasetSlice & InspectSlice & SessionSlice & MetricsSlice & PredictionSlice;
+export type AppState = DatasetSlice &
+  InspectSlice &
+  SessionSlice &
+  MetricsSlice &
+  PredictionSlice &
+  ModelsSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -15,4 +21,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createMetricsSlice(...a),
   ...createPredictionSlice(...a),
+  ...createModelsSlice(...a),
 }));

@@ -1,5 +1,6 @@
 // The IndexedDB database's schema (saved models' summaries, weights, metric histories, settings) and opening it.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { TrainingConfig } from '../nn/types';
 import { StorageError, toStorageError } from './storage-error';
 
 export const DATABASE_NAME = 'digit-lab';
@@ -16,6 +17,8 @@ export interface SavedModelSummary {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly layerSizes: readonly number[];
+  /** The settings it was trained with; null for an imported .npz. */
+  readonly config: TrainingConfig | null;
   readonly testAccuracy: number | null;
   readonly epochs: number | null;
   readonly status: SavedModelStatus;

@@ -74,6 +74,7 @@ export class ModelRepository {
         createdAt: previous?.createdAt ?? model.createdAt,
         updatedAt: now.toISOString(),
         layerSizes: [...model.params.layerSizes],
+        config: model.config,
         testAccuracy: finiteOrNull(model.metrics.testAccuracy),
         epochs: finiteOrNull(model.metrics.epochs),
         status: options.status,
