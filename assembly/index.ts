@@ -2,6 +2,8 @@
 // TypeScript side chose (src/wasm lays buffers out in one arena); nothing here allocates.
 import { weightedRowSum } from './weighted-row-sum';
 
+export { transpose } from './transpose';
+
 /** First byte the TypeScript side may use: everything below belongs to the module's own data. */
 export function heapBase(): usize {
   return __heap_base;
@@ -39,24 +41,6 @@ export function matmul(
       source += colStep;
     }
     weightedRowSum(out + <usize>i * rowBytes, rows, weights, count, n);
-  }
-}
-
-/** out (cols×rows) = Aᵀ for A (rows×cols), in 16×16 tiles so reads and writes both stay in cache. */
-export function transpose(out: usize, a: usize, rows: i32, cols: i32): void {
-  for (let r0: i32 = 0; r0 < rows; r0 += 16) {
-    const rEnd = min(r0 + 16, rows);
-    for (let c0: i32 = 0; c0 < cols; c0 += 16) {
-      const cEnd = min(c0 + 16, cols);
-      for (let r = r0; r < rEnd; r++) {
-        for (let c = c0; c < cEnd; c++) {
-          store<f32>(
-            out + ((<usize>c * <usize>rows + <usize>r) << 2),
-            load<f32>(a + ((<usize>r * <usize>cols + <usize>c) << 2)),
-          );
-        }
-      }
-    }
   }
 }
 

@@ -4,7 +4,6 @@ import { columnSum } from './column-sum';
 import { softmaxCrossEntropyBackward } from './cross-entropy';
 import type { Kernels } from './kernels';
 import { reluBackward } from './relu-backward';
-import { transpose } from './transpose';
 import type { NetworkParams } from './types';
 
 /**
@@ -31,6 +30,6 @@ export function backwardBatch(
     reluBackward(ws.dZ[l - 1], ws.outputs[l - 1], rows * sizes[l]);
   }
   kernels.sparseMatmulAtB(ws.firstGradT, ws.input, ws.dZ[0], rows, sizes[0], sizes[1]);
-  transpose(ws.dW[0], ws.firstGradT, sizes[0], sizes[1]);
+  kernels.transpose(ws.dW[0], ws.firstGradT, sizes[0], sizes[1]);
   columnSum(ws.db[0], ws.dZ[0], rows, sizes[1]);
 }

@@ -19,28 +19,33 @@ export interface BatchWorkspace {
   readonly firstGradT: Float32Array;
 }
 
-export function createBatchWorkspace(layerSizes: readonly number[], capacity: number): BatchWorkspace {
+/** `allocate` places the float buffers (Kernels.allocate: in WebAssembly memory, so kernels read them in place). */
+export function createBatchWorkspace(
+  layerSizes: readonly number[],
+  capacity: number,
+  allocate: (length: number) => Float32Array = (length) => new Float32Array(length),
+): BatchWorkspace {
   const layers = layerSizes.length - 1;
   const outputs: Float32Array[] = [];
   const dZ: Float32Array[] = [];
   const dW: Float32Array[] = [];
   const db: Float32Array[] = [];
   for (let l = 0; l < layers; l++) {
-    outputs.push(new Float32Array(capacity * layerSizes[l + 1]));
-    dZ.push(new Float32Array(capacity * layerSizes[l + 1]));
-    dW.push(new Float32Array(layerSizes[l + 1] * layerSizes[l]));
-    db.push(new Float32Array(layerSizes[l + 1]));
+    outputs.push(allocate(capacity * layerSizes[l + 1]));
+    dZ.push(allocate(capacity * layerSizes[l + 1]));
+    dW.push(allocate(layerSizes[l + 1] * layerSizes[l]));
+    db.push(allocate(layerSizes[l + 1]));
   }
   const firstLayerSize = layerSizes[0] * layerSizes[1];
   return {
     layerSizes: [...layerSizes],
     capacity,
     input: createSparseRows(capacity, layerSizes[0]),
-    firstWeightsT: new Float32Array(firstLayerSize),
+    firstWeightsT: allocate(firstLayerSize),
     outputs,
     dZ,
     dW,
     db,
-    firstGradT: new Float32Array(firstLayerSize),
+    firstGradT: allocate(firstLayerSize),
   };
 }

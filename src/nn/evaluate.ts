@@ -31,7 +31,7 @@ export function evaluate(
   let correct = 0;
   if (count > 0) {
     const ws = createBatchWorkspace(params.layerSizes, Math.min(EVALUATION_BATCH, count));
-    prepareFirstLayer(params, ws);
+    prepareFirstLayer(params, ws, kernels);
     const probabilities = ws.outputs[ws.outputs.length - 1];
     for (let start = 0; start < count; start += ws.capacity) {
       const rows = Math.min(ws.capacity, count - start);

@@ -1,14 +1,17 @@
 // The batched forward pass: sparse first layer, dense hidden layers with fused bias+ReLU, softmax output.
 import { addBiasRelu } from './bias-relu';
 import type { BatchWorkspace } from './batch-workspace';
-import type { Kernels } from './kernels';
+import { typescriptKernels, type Kernels } from './kernels';
 import { softmaxRows } from './softmax';
-import { transpose } from './transpose';
 import type { NetworkParams } from './types';
 
 /** Refreshes the transposed first-layer weights; call after every change to params.W[0]. */
-export function prepareFirstLayer(params: NetworkParams, ws: BatchWorkspace): void {
-  transpose(ws.firstWeightsT, params.W[0], params.layerSizes[1], params.layerSizes[0]);
+export function prepareFirstLayer(
+  params: NetworkParams,
+  ws: BatchWorkspace,
+  kernels: Kernels = typescriptKernels,
+): void {
+  kernels.transpose(ws.firstWeightsT, params.W[0], params.layerSizes[1], params.layerSizes[0]);
 }
 
 /**

@@ -3,6 +3,7 @@ import { matmul, matmulAtB } from './matmul';
 import { matmulABt } from './matmul-a-bt';
 import { sparseMatmul, sparseMatmulAtB } from './sparse-matmul';
 import type { SparseRows } from './sparse-rows';
+import { transpose } from './transpose';
 
 /**
  * Every function writes its whole result into `out` (the caller owns the buffers) and reads row-major
@@ -21,6 +22,13 @@ export interface Kernels {
   sparseMatmul(out: Float32Array, s: SparseRows, b: Float32Array, m: number, n: number): void;
   /** out (k×n) = Sᵀ · B for sparse rows S (m×k) and B (m×n). */
   sparseMatmulAtB(out: Float32Array, s: SparseRows, b: Float32Array, m: number, k: number, n: number): void;
+  /** out (cols×rows) = Aᵀ for A (rows×cols): the first layer's weights and gradient change layout every step. */
+  transpose(out: Float32Array, a: Float32Array, rows: number, cols: number): void;
+  /**
+   * A zero-filled buffer these kernels read and write without copying (WebAssembly memory); when present,
+   * the Trainer lays its workspace out with it. Absent means ordinary Float32Arrays are as good.
+   */
+  allocate?(length: number): Float32Array;
 }
 
 /** The always-available reference implementation. */
@@ -31,4 +39,5 @@ export const typescriptKernels: Kernels = {
   matmulAtB,
   sparseMatmul,
   sparseMatmulAtB,
+  transpose,
 };

@@ -50,7 +50,11 @@ export class Trainer {
     this.network = params;
     this.train = train;
     this.pixelsPerImage = train.rows * train.cols;
-    this.workspace = createBatchWorkspace(params.layerSizes, Math.min(config.batchSize, train.count));
+    this.workspace = createBatchWorkspace(
+      params.layerSizes,
+      Math.min(config.batchSize, train.count),
+      kernels.allocate?.bind(kernels),
+    );
     this.optimizer = new Optimizer(config, params.layerSizes);
     this.random = new SeededRandom((config.seed ^ SHUFFLE_STREAM) >>> 0);
     this.order = new Uint32Array(train.count);
@@ -90,7 +94,7 @@ export class Trainer {
     const classes = params.layerSizes[params.layerSizes.length - 1];
 
     fillSparseRows(ws.input, this.train.images, this.pixelsPerImage, this.order, start, rows);
-    prepareFirstLayer(params, ws);
+    prepareFirstLayer(params, ws, this.kernels);
     forwardBatch(params, ws, this.kernels, rows);
     const probabilities = ws.outputs[ws.outputs.length - 1];
     const loss = crossEntropySum(probabilities, this.train.labels, this.order, start, rows, classes) / rows;

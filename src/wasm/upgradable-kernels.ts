@@ -24,6 +24,15 @@ export class UpgradableKernels implements Kernels {
     return this.current;
   }
 
+  /** Arena buffers of the kernels in use when called (the WebAssembly ones, once loaded). */
+  allocate(length: number): Float32Array {
+    return this.current.allocate?.(length) ?? new Float32Array(length);
+  }
+
+  transpose(out: Float32Array, a: Float32Array, rows: number, cols: number): void {
+    this.current.transpose(out, a, rows, cols);
+  }
+
   matmul(out: Float32Array, a: Float32Array, b: Float32Array, m: number, k: number, n: number): void {
     this.current.matmul(out, a, b, m, k, n);
   }

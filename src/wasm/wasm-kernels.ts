@@ -46,12 +46,18 @@ const NO_ROOM = -1;
 
 const align16 = (byte: number): number => (byte + 15) & ~15;
 
+interface Block {
+  readonly start: number;
+  readonly bytes: number;
+}
+
 /**
  * Kernels running in WebAssembly SIMD. Memory is one fixed-size arena (the module never grows it, so views
  * into it stay valid): `allocate()` hands out Float32Arrays that live in it from the bottom, and a call's
  * operands that live elsewhere are copied above them for the call only. Arrays from `allocate()` cost no
- * copy, so a workspace built with it makes a training step copy-free. One instance per training session:
- * allocations are never freed, and when the arena is full `allocate()` returns ordinary arrays instead.
+ * copy, so a workspace built with it makes a training step copy-free. A block returns to the arena when its
+ * array is garbage-collected (nothing in the engine keeps views of a workspace beyond the workspace); when
+ * the arena is full, `allocate()` returns ordinary arrays, which work too, copied at each call.
  */
 export class WasmKernels implements Kernels {
   readonly name = 'WebAssembly SIMD';
@@ -62,6 +68,9 @@ export class WasmKernels implements Kernels {
   private readonly end: number;
   /** First free byte above the allocated arrays. */
   private arenaTop: number;
+  /** Blocks below arenaTop whose arrays were collected, by start address. */
+  private freeBlocks: Block[] = [];
+  private readonly collected = new FinalizationRegistry<Block>((block) => this.release(block));
   /** First free byte of the current call's copies and scratch. */
   private callTop = 0;
 
@@ -76,13 +85,49 @@ export class WasmKernels implements Kernels {
 
   /** A zero-filled array in the arena (or, when the arena is full, an ordinary one). */
   allocate(length: number): Float32Array {
-    const start = this.arenaTop;
-    const bytes = align16(length * 4);
-    if (start + bytes > this.end) return new Float32Array(length);
-    this.arenaTop = start + bytes;
+    const bytes = align16(Math.max(1, length) * 4);
+    const reused = this.freeBlocks.findIndex((block) => block.bytes >= bytes);
+    let start: number;
+    if (reused >= 0) {
+      const block = this.freeBlocks[reused];
+      start = block.start;
+      if (block.bytes > bytes) {
+        this.freeBlocks[reused] = { start: start + bytes, bytes: block.bytes - bytes };
+      } else {
+        this.freeBlocks.splice(reused, 1);
+      }
+    } else {
+      start = this.arenaTop;
+      if (start + bytes > this.end) return new Float32Array(length);
+      this.arenaTop = start + bytes;
+    }
     const view = new Float32Array(this.buffer, start, length);
     view.fill(0);
+    this.collected.register(view, { start, bytes });
     return view;
+  }
+
+  /** Puts a collected array's block back, merging neighbours and lowering arenaTop when it can. */
+  private release(block: Block): void {
+    const blocks = this.freeBlocks;
+    let index = blocks.findIndex((b) => b.start > block.start);
+    if (index < 0) index = blocks.length;
+    blocks.splice(index, 0, block);
+    const merged: Block[] = [];
+    for (const b of blocks) {
+      const last = merged[merged.length - 1];
+      if (last && last.start + last.bytes === b.start) {
+        merged[merged.length - 1] = { start: last.start, bytes: last.bytes + b.bytes };
+      } else {
+        merged.push(b);
+      }
+    }
+    const top = merged[merged.length - 1];
+    if (top && top.start + top.bytes === this.arenaTop) {
+      this.arenaTop = top.start;
+      merged.pop();
+    }
+    this.freeBlocks = merged;
   }
 
   /** Bytes still free in the arena. */
@@ -100,6 +145,18 @@ export class WasmKernels implements Kernels {
 
   matmulABt(out: Float32Array, a: Float32Array, b: Float32Array, m: number, k: number, n: number): void {
     this.dense(out, a, b, m, k, n, k, 1, true);
+  }
+
+  transpose(out: Float32Array, a: Float32Array, rows: number, cols: number): void {
+    this.callTop = this.arenaTop;
+    const aAt = this.place(a, rows * cols);
+    const outAt = this.output(out, rows * cols);
+    if (aAt === NO_ROOM || outAt === NO_ROOM) {
+      typescriptKernels.transpose(out, a, rows, cols);
+      return;
+    }
+    this.wasm.transpose(outAt, aAt, rows, cols);
+    this.copyOut(out, outAt, rows * cols);
   }
 
   sparseMatmul(out: Float32Array, s: SparseRows, b: Float32Array, m: number, n: number): void {

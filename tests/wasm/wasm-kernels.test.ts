@@ -112,6 +112,18 @@ describe('WebAssembly SIMD kernels', () => {
     );
   });
 
+  it('transposes any shape exactly, ragged edges included', () => {
+    fc.assert(
+      fc.property(shapes, ({ m, k, seed }) => {
+        const a = randomMatrix(new SeededRandom(seed), m * k, 0.2);
+        const out = new Float32Array(m * k).fill(7);
+        wasm.transpose(out, a, m, k);
+        expect(Array.from(out)).toEqual(Array.from(transposed(a, m, k)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('gives the same numbers whether the operands live in its arena or in ordinary arrays', async () => {
     const kernels = await loadWasmKernelsNode();
     const random = new SeededRandom(3);
