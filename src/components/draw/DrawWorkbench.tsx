@@ -114,6 +114,11 @@ export function DrawWorkbench(props: DrawWorkbenchProps) {
           >
             Clear
           </button>
+          {top !== null && (
+            <p className="pad-tools__reading" aria-hidden="true">
+              Reads <strong>{top}</strong> · {Math.round(topProbability * 100)}%
+            </p>
+          )}
           <p className="pad-tools__keys">
             <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Esc</kbd> clear
           </p>

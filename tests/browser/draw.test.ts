@@ -1,0 +1,106 @@
+// The Draw place in Chromium: real pointer polylines of a 1, a 0 and a 7 (large, off-centre) are read as drawn
+// by the shipped default model, the bars sum to 100%, and the 28x28 input is shown; then at phone size.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, startStaticServer, unexpectedErrors, type StaticServer } from './harness';
+import { DRAWN_DIGITS, type DrawnDigit } from './draw-strokes';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Draws with the mouse: down, many small moves along each polyline, up. */
+async function draw(page: Page, digit: DrawnDigit): Promise<void> {
+  const pad = page.getByTestId('drawing-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('the drawing pad is not on screen');
+  for (const stroke of digit.strokes) {
+    const points = stroke.map(([x, y]) => [box.x + x * box.width, box.y + y * box.height] as const);
+    await page.mouse.move(points[0][0], points[0][1]);
+    await page.mouse.down();
+    for (const [x, y] of points.slice(1)) await page.mouse.move(x, y, { steps: 6 });
+    await page.mouse.up();
+  }
+}
+
+async function readBars(page: Page): Promise<number[]> {
+  return page
+    .getByRole('meter')
+    .evaluateAll((meters) => meters.map((m) => Number.parseFloat(m.getAttribute('aria-valuenow') ?? 'NaN')));
+}
+
+/** Ink and paper pixel counts of the 28x28 preview canvas. */
+async function previewInk(page: Page) {
+  return page.getByRole('img', { name: 'The 28 by 28 image fed to the network' }).evaluate((element) => {
+    const canvas = element as HTMLCanvasElement;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 128) ink++;
+    return { ink, width: canvas.width, height: canvas.height };
+  });
+}
+
+async function expectReadAs(page: Page, digit: number): Promise<void> {
+  const top = page.getByTestId('top-digit');
+  await top
+    .filter({ hasText: String(digit) })
+    .waitFor({ timeout: 30_000 })
+    .catch(async () => {
+      throw new Error(
+        `drew a ${digit}, the network read ${await top.textContent()}; bars ${(await readBars(page)).join(' ')}`,
+      );
+    });
+  // The live region announces it once the stroke ended.
+  await page
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`^Predicted ${digit}, \\d+%$`) })
+    .waitFor();
+  const bars = await readBars(page);
+  expect(bars).toHaveLength(10);
+  expect(bars.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 6);
+  expect(bars.indexOf(Math.max(...bars))).toBe(digit);
+  const preview = await previewInk(page);
+  expect(preview).toMatchObject({ width: 28, height: 28 });
+  expect(preview.ink).toBeGreaterThan(25);
+}
+
+describe.each([
+  { width: 1280, height: 800 },
+  { width: 360, height: 740 },
+])('Draw at $width x $height', (viewport) => {
+  it('reads a 1, a 0 and a 7 drawn large and off-centre, with bars summing to 100% and the 28x28 input shown', async () => {
+    const app = await openApp(browser, server, '#/draw', { viewport });
+    try {
+      const { page } = app;
+      await expect(page.getByTestId('top-digit').textContent()).resolves.toBe('?');
+      for (const digit of DRAWN_DIGITS) {
+        await draw(page, digit);
+        await expectReadAs(page, digit.digit);
+        await page.keyboard.press('Escape');
+        await page.getByTestId('top-digit').filter({ hasText: '?' }).waitFor();
+      }
+      // Undo goes back one stroke: two strokes of a 7 drawn separately, undo the diagonal.
+      const seven = DRAWN_DIGITS.find((d) => d.digit === 7)!;
+      const [bar, diagonal] = [seven.strokes[0].slice(0, 4), seven.strokes[0].slice(3)];
+      await draw(page, { digit: 7, strokes: [bar, diagonal] });
+      await expectReadAs(page, 7);
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await expect(page.getByRole('button', { name: 'Undo' }).isEnabled()).resolves.toBe(true);
+      await page.getByRole('button', { name: 'Clear' }).click();
+      await page.getByTestId('top-digit').filter({ hasText: '?' }).waitFor();
+      expect(unexpectedErrors(app.consoleErrors)).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
