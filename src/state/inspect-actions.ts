@@ -11,12 +11,12 @@ import type {
   SaliencyView,
   UnitRef,
 } from './inspect-slice';
+import { loadDefaultModel } from './prediction-actions';
 import { useStore } from './store';
 
 export const GALLERY_PAGE = 60;
 export const BROWSER_PAGE = 40;
 const PIXELS = 784;
-const DEFAULT_MODEL_PATH = 'models/default.dlm';
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -32,16 +32,10 @@ function activeSlot(): ModelSlot {
 }
 
 async function ensureModel(slot: ModelSlot): Promise<void> {
-  const trainer = getTrainer();
-  if (await trainer.hasModel(slot)) return;
-  if (slot === 'live') throw new Error('There is no trained model yet: train one on the Train page first.');
-  const response = await fetch(new URL(DEFAULT_MODEL_PATH, baseUrl()));
-  if (!response.ok) {
-    throw new Error(
-      `The default model could not be downloaded (HTTP ${response.status}); reload to try again.`,
-    );
+  if (slot === 'default') return loadDefaultModel();
+  if (!(await getTrainer().hasModel(slot))) {
+    throw new Error('There is no trained model yet: train one on the Train page first.');
   }
-  await trainer.loadModel(new Uint8Array(await response.arrayBuffer()), 'default');
 }
 
 async function ensureSplit(split: InspectSplit): Promise<void> {

@@ -60,7 +60,8 @@ export function ActivationGrid(props: ActivationGridProps) {
         context.lineTo(x + 5, y + size - 5);
         context.stroke();
       } else {
-        context.fillStyle = cssColour(sequentialColour(values[j] * scale));
+        // A silent unit (exactly zero after ReLU) is grey, so "off" never looks like "weakly on".
+        context.fillStyle = values[j] > 0 ? cssColour(sequentialColour(values[j] * scale)) : '#eef0f3';
         context.fillRect(x, y, size, size);
       }
       if (j === selectedUnit || j === cursor.active) {
@@ -111,7 +112,8 @@ export function ActivationGrid(props: ActivationGridProps) {
         )}
       </p>
       <div className="legend" aria-hidden="true">
-        <span>0</span>
+        <span className="legend__off" />
+        <span>silent</span>
         <span className="legend__bar" style={{ background: legendGradient('sequential') }} />
         <span>{max.toFixed(2)}</span>
       </div>

@@ -10,6 +10,7 @@ import { useStore } from '../../state/store';
 import { ProbabilityBars } from '../draw/ProbabilityBars';
 import { DigitCanvas } from '../ui/DigitCanvas';
 import { inputToBytes } from './input-bytes';
+import { InspectSketchPad } from './InspectSketchPad';
 import { SaliencyMap } from './SaliencyMap';
 
 function sourceText(source: ReturnType<typeof useStore.getState>['inspectSource']): string {
@@ -52,9 +53,6 @@ export function DigitPanel() {
               Use my drawing
             </button>
           )}
-          <a className="button button--small" href="#/draw">
-            Draw a digit
-          </a>
           <button type="button" className="button button--small" onClick={randomTestDigit}>
             Random test digit
           </button>
@@ -65,34 +63,37 @@ export function DigitPanel() {
           {error}
         </p>
       )}
-      {inspected && e ? (
-        <div className="digit-panel">
-          <figure className="digit-panel__input">
-            <DigitCanvas
-              pixels={inputToBytes(inspected.input)}
-              rows={28}
-              cols={28}
-              label={`The inspected digit: ${sourceText(inspected.source)}`}
-              className="pixelated digit-panel__canvas"
+      <div className="digit-panel">
+        <InspectSketchPad />
+        {inspected && e ? (
+          <>
+            <figure className="digit-panel__input">
+              <DigitCanvas
+                pixels={inputToBytes(inspected.input)}
+                rows={28}
+                cols={28}
+                label={`The inspected digit: ${sourceText(inspected.source)}`}
+                className="pixelated digit-panel__canvas"
+              />
+              <figcaption>what the network sees (28×28)</figcaption>
+            </figure>
+            <SaliencyMap
+              input={inspected.input}
+              saliency={view === 'gradient' ? e.saliency : e.inputTimesGradient}
+              view={view}
+              targetClass={e.targetClass}
+              probabilities={e.probabilities}
+              onViewChange={setSaliencyView}
+              onTargetChange={(c) => void setSaliencyTarget(c)}
             />
-            <figcaption>what the network sees (28×28)</figcaption>
-          </figure>
-          <SaliencyMap
-            input={inspected.input}
-            saliency={view === 'gradient' ? e.saliency : e.inputTimesGradient}
-            view={view}
-            targetClass={e.targetClass}
-            probabilities={e.probabilities}
-            onViewChange={setSaliencyView}
-            onTargetChange={(c) => void setSaliencyTarget(c)}
-          />
-          <div className="digit-panel__bars">
-            <ProbabilityBars probabilities={e.probabilities} />
-          </div>
-        </div>
-      ) : (
-        !error && <p className="muted">Preparing the network…</p>
-      )}
+            <div className="digit-panel__bars">
+              <ProbabilityBars probabilities={e.probabilities} />
+            </div>
+          </>
+        ) : (
+          !error && <p className="muted">Preparing the network…</p>
+        )}
+      </div>
     </section>
   );
 }

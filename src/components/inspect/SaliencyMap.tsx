@@ -61,6 +61,7 @@ export function SaliencyMap(props: SaliencyMapProps) {
         data-testid="saliency-canvas"
       />
       <figcaption>
+        <span className="saliency__title">why {targetClass}: pixels that move its probability</span>
         <div className="saliency__controls">
           <label>
             Explain class{' '}
