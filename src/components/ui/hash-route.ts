@@ -14,8 +14,8 @@ export function parseHash(hash: string): HashRoute {
   const queryStart = body.indexOf('?');
   const path = (queryStart === -1 ? body : body.slice(0, queryStart)).replace(/\/+$/, '');
   const query = queryStart === -1 ? '' : body.slice(queryStart + 1);
-  const params: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(query)) params[key] = value;
+  // fromEntries defines own properties, so a parameter named "__proto__" stays a parameter.
+  const params: Record<string, string> = Object.fromEntries(new URLSearchParams(query));
   return { place: isPlace(path) ? path : LANDING_PLACE, params };
 }
 

@@ -20,6 +20,10 @@ describe('parseHash', () => {
     expect(parseHash('#inspect').place).toBe('inspect');
   });
 
+  it('keeps a parameter named __proto__ as a parameter', () => {
+    expect(Object.keys(parseHash('#/train?__proto__=1&a=2').params)).toEqual(['__proto__', 'a']);
+  });
+
   it('round-trips every place with any parameters', () => {
     fc.assert(
       fc.property(
@@ -30,6 +34,7 @@ describe('parseHash', () => {
           expect(parseHash(formatHash(place, plain))).toEqual({ place, params: plain });
         },
       ),
+      { numRuns: 300 },
     );
   });
 });
