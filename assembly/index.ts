@@ -40,13 +40,17 @@ export function matmul(
       count += i32(x != 0);
       source += colStep;
     }
-    weightedRowSum(out + <usize>i * rowBytes, rows, weights, count, n);
+    weightedRowSum(out + <usize>i * rowBytes, rows, weights, count, n, 0);
   }
 }
 
+/** Columns per pass of sparseMatmul: 784 rows × 64 floats of B (200 KB) stay in a core's L2 cache. */
+const PANEL: i32 = 64;
+
 /**
  * out (m×n) = S · B for S in compressed sparse rows (rowStart: m+1 i32, columns and values per entry) and
- * B (k×n). Needs 4·(longest row) bytes of scratch for the row addresses.
+ * B (k×n). B (the first layer's 784×200 weights, 627 KB) is wider than L2, so the product runs in column
+ * panels, each over the whole batch while its slice of B is cached. Scratch: 4·(non-zero count) bytes.
  */
 export function sparseMatmul(
   out: usize,
@@ -59,14 +63,26 @@ export function sparseMatmul(
   scratch: usize,
 ): void {
   const rowBytes = (<usize>n) << 2;
-  for (let i: i32 = 0; i < m; i++) {
-    const start = load<i32>(rowStart + ((<usize>i) << 2));
-    const end = load<i32>(rowStart + ((<usize>i + 1) << 2));
-    for (let t = start; t < end; t++) {
-      const column = <usize>load<i32>(columns + ((<usize>t) << 2));
-      store<u32>(scratch + ((<usize>(t - start)) << 2), <u32>(b + column * rowBytes));
+  const nonZero = load<i32>(rowStart + ((<usize>m) << 2));
+  for (let t: i32 = 0; t < nonZero; t++) {
+    const entry = (<usize>t) << 2;
+    store<u32>(scratch + entry, <u32>(b + <usize>load<i32>(columns + entry) * rowBytes));
+  }
+  for (let panel: i32 = 0; panel < n; panel += PANEL) {
+    const width = min(PANEL, n - panel);
+    const offset = (<usize>panel) << 2;
+    for (let i: i32 = 0; i < m; i++) {
+      const start = <usize>load<i32>(rowStart + ((<usize>i) << 2));
+      const end = load<i32>(rowStart + ((<usize>i + 1) << 2));
+      weightedRowSum(
+        out + <usize>i * rowBytes,
+        scratch + (start << 2),
+        values + (start << 2),
+        end - <i32>start,
+        width,
+        offset,
+      );
     }
-    weightedRowSum(out + <usize>i * rowBytes, scratch, values + ((<usize>start) << 2), end - start, n);
   }
 }
 
@@ -126,6 +142,7 @@ export function sparseMatmulAtB(
       weights + (first << 2),
       last - <i32>first,
       n,
+      0,
     );
   }
 }

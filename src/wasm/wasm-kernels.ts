@@ -162,14 +162,12 @@ export class WasmKernels implements Kernels {
   sparseMatmul(out: Float32Array, s: SparseRows, b: Float32Array, m: number, n: number): void {
     this.callTop = this.arenaTop;
     const nonZero = s.rowStart[m];
-    let longestRow = 0;
-    for (let i = 0; i < m; i++) longestRow = Math.max(longestRow, s.rowStart[i + 1] - s.rowStart[i]);
     const rowStart = this.placeInt(s.rowStart, m + 1);
     const columns = this.placeInt(s.columns, nonZero);
     const values = this.place(s.values, nonZero);
     const bAt = this.place(b, b.length);
     const outAt = this.output(out, m * n);
-    const scratch = this.reserve(4 * longestRow);
+    const scratch = this.reserve(4 * nonZero);
     if (scratch === NO_ROOM || outAt === NO_ROOM || Math.min(rowStart, columns, values, bAt) === NO_ROOM) {
       typescriptKernels.sparseMatmul(out, s, b, m, n);
       return;
