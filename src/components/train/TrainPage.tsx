@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { ensureDataset } from '../../state/dataset-actions';
 import { PlaceHeading } from '../ui/PlaceHeading';
 import { DatasetPanel } from './DatasetPanel';
+import { TrainingPanel } from './TrainingPanel';
 
 export function TrainPage() {
   useEffect(() => {
@@ -13,6 +14,7 @@ export function TrainPage() {
   return (
     <section className="place" aria-labelledby="train-title">
       <PlaceHeading place="train" />
+      <TrainingPanel />
       <DatasetPanel />
     </section>
   );

@@ -1,0 +1,78 @@
+// The training form's text fields to a TrainingConfig, with one message per field that is not usable.
+import type { OptimizerName, TrainingConfig } from '../nn/types';
+import { configErrors, type ConfigErrors } from '../worker/validate-config';
+
+/** What the inputs hold: text as typed, so a half-typed number is kept and explained, not lost. */
+export interface TrainingFormDraft {
+  readonly hiddenSizes: string;
+  readonly optimizer: OptimizerName;
+  readonly learningRate: string;
+  readonly beta1: string;
+  readonly beta2: string;
+  readonly batchSize: string;
+  readonly epochs: string;
+  readonly l2: string;
+  readonly seed: string;
+}
+
+export type FormField = keyof TrainingFormDraft;
+
+export interface ParsedForm {
+  /** null while any field has an error. */
+  readonly config: TrainingConfig | null;
+  readonly errors: Partial<Record<FormField, string>>;
+}
+
+export function draftOf(config: TrainingConfig): TrainingFormDraft {
+  return {
+    hiddenSizes: config.hiddenSizes.join(', '),
+    optimizer: config.optimizer,
+    learningRate: String(config.learningRate),
+    beta1: String(config.beta1),
+    beta2: String(config.beta2),
+    batchSize: String(config.batchSize),
+    epochs: String(config.epochs),
+    l2: String(config.l2),
+    seed: String(config.seed),
+  };
+}
+
+function parseNumber(text: string): number {
+  // Number('') is 0, which would let an emptied field pass as a value.
+  return text.trim() === '' ? Number.NaN : Number(text.trim());
+}
+
+function parseHidden(text: string): number[] | null {
+  if (text.trim() === '') return [];
+  const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
+  const sizes = parts.map(parseNumber);
+  return sizes.some((size) => Number.isNaN(size)) ? null : sizes;
+}
+
+/** `epsilon` is not a field (it keeps the config's value); `trainCount` bounds the batch size. */
+export function parseTrainingForm(
+  draft: TrainingFormDraft,
+  base: TrainingConfig,
+  trainCount: number,
+): ParsedForm {
+  const hidden = parseHidden(draft.hiddenSizes);
+  const config: TrainingConfig = {
+    hiddenSizes: hidden ?? [],
+    optimizer: draft.optimizer,
+    learningRate: parseNumber(draft.learningRate),
+    beta1: parseNumber(draft.beta1),
+    beta2: parseNumber(draft.beta2),
+    epsilon: base.epsilon,
+    batchSize: parseNumber(draft.batchSize),
+    epochs: parseNumber(draft.epochs),
+    l2: parseNumber(draft.l2),
+    seed: parseNumber(draft.seed),
+  };
+  const found: ConfigErrors = configErrors(config, trainCount);
+  const errors: Partial<Record<FormField, string>> = {};
+  for (const [field, message] of Object.entries(found) as [keyof TrainingConfig, string][]) {
+    if (field !== 'epsilon') errors[field] = message;
+  }
+  if (hidden === null) errors.hiddenSizes = 'Write the hidden layer widths as numbers, e.g. "200, 100, 25".';
+  return { config: Object.keys(errors).length === 0 ? config : null, errors };
+}
