@@ -1,5 +1,6 @@
 // The app shell: the header on every place, and the place the hash route names.
 import { useEffect } from 'react';
+import { startModelPersistence } from '../state/model-checkpoints';
 import { DrawPage } from './draw/DrawPage';
 import { InspectPage } from './inspect/InspectPage';
 import { ModelsPage } from './models/ModelsPage';
@@ -23,6 +24,8 @@ function PlacePage({ place }: { readonly place: Place }) {
 
 export function App() {
   const { place } = useHashRoute();
+  // Reopens the last model (with its charts) and checkpoints every training run into saved models.
+  useEffect(() => startModelPersistence(), []);
   useEffect(() => {
     document.title = `${placeInfo(place).title} · Digit Lab`;
   }, [place]);
