@@ -15,8 +15,11 @@ import {
   shrinkToHalf,
   type Raster,
 } from './robustness-distortions';
+import { normaliseStrokeWidth } from './robustness-stroke-width';
 
 const DEFAULT_MODEL = 'public/models/default.dlm';
+/** Above this estimated pen width (px, after preprocessing) a digit is thinned: 95% of MNIST test digits are below. */
+const MAX_STROKE_WIDTH = 2.95;
 
 interface Condition {
   readonly name: string;
@@ -81,6 +84,7 @@ function main(): void {
   const pixels = test.rows * test.cols;
   const correctDirect = new Array<number>(CONDITIONS.length).fill(0);
   const correctPreprocessed = new Array<number>(CONDITIONS.length).fill(0);
+  const correctThinned = new Array<number>(CONDITIONS.length).fill(0);
   const digit = new Float32Array(pixels);
   for (let n = 0; n < test.count; n++) {
     for (let i = 0; i < pixels; i++) digit[i] = test.images[n * pixels + i] / 255;
@@ -90,22 +94,31 @@ function main(): void {
       if (classify(model.params, direct) === label) correctDirect[c] += 1;
       const prepared = preprocessGrayImage(createGrayImage(raster.width, raster.height, raster.data));
       if (classify(model.params, prepared?.input ?? null) === label) correctPreprocessed[c] += 1;
+      const thinned = prepared ? normaliseStrokeWidth(prepared.input, MAX_STROKE_WIDTH) : null;
+      if (classify(model.params, thinned) === label) correctThinned[c] += 1;
     });
   }
 
   const pct = (correct: number) => (100 * correct) / test.count;
   const plainWith = pct(correctPreprocessed[0]);
   console.log(`model ${modelPath} (${model.params.layerSizes.join('-')}), ${test.count} MNIST test digits\n`);
-  console.log('| condition | without preprocessing | with preprocessing | with, vs undistorted with |');
-  console.log('|---|---:|---:|---:|');
-  const json: Record<string, { without: number; with: number }> = {};
+  console.log(
+    `| condition | without preprocessing | with preprocessing | with, vs undistorted with | with + stroke-width normalisation (thin if > ${MAX_STROKE_WIDTH} px) |`,
+  );
+  console.log('|---|---:|---:|---:|---:|');
+  const json: Record<string, { without: number; with: number; withWidthNormalisation: number }> = {};
   CONDITIONS.forEach((condition, c) => {
     const without = pct(correctDirect[c]);
     const withPre = pct(correctPreprocessed[c]);
-    json[condition.name] = { without: Number(without.toFixed(2)), with: Number(withPre.toFixed(2)) };
+    const thinnedPct = pct(correctThinned[c]);
+    json[condition.name] = {
+      without: Number(without.toFixed(2)),
+      with: Number(withPre.toFixed(2)),
+      withWidthNormalisation: Number(thinnedPct.toFixed(2)),
+    };
     const delta = withPre - plainWith;
     console.log(
-      `| ${condition.label} | ${without.toFixed(2)}% | ${withPre.toFixed(2)}% | ${c === 0 ? '' : `${delta >= 0 ? '+' : ''}${delta.toFixed(2)}`} |`,
+      `| ${condition.label} | ${without.toFixed(2)}% | ${withPre.toFixed(2)}% | ${c === 0 ? '' : `${delta >= 0 ? '+' : ''}${delta.toFixed(2)}`} | ${thinnedPct.toFixed(2)}% |`,
     );
   });
   console.log(`\n${JSON.stringify({ robustness: json, model: modelPath, samples: test.count })}`);
