@@ -69,7 +69,8 @@ export function ConfusionMatrix(props: ConfusionMatrixProps) {
         <thead>
           <tr>
             <th scope="col" className="confusion__corner">
-              <span aria-hidden="true">true ↓ · answer →</span>
+              <span aria-hidden="true">true ↓</span>
+              <span aria-hidden="true">answer →</span>
               <span className="visually-hidden">true digit</span>
             </th>
             {Array.from({ length: classes }, (_, p) => (

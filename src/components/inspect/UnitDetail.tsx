@@ -141,14 +141,15 @@ function StrongestInputs(props: {
                 </button>
               </td>
               <td>
-                <span
-                  className="weight-bar"
-                  style={{
-                    width: `${(48 * Math.abs(w)) / largest}px`,
-                    background: cssColour(divergingColour(w / largest)),
-                  }}
-                  aria-hidden="true"
-                />
+                <span className="weight-bar__track" aria-hidden="true">
+                  <span
+                    className="weight-bar"
+                    style={{
+                      width: `${(48 * Math.abs(w)) / largest}px`,
+                      background: cssColour(divergingColour(w / largest)),
+                    }}
+                  />
+                </span>
                 {w.toFixed(3)}
               </td>
               <td>{a === null ? '—' : a.toFixed(3)}</td>
