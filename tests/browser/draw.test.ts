@@ -104,3 +104,53 @@ describe.each([
     }
   });
 });
+
+describe('Draw: bring your own image', () => {
+  it('reads a dropped JPEG of a dark 7 on textured light paper through the same preprocessing, stages shown', async () => {
+    const app = await openApp(browser, server, '#/draw', { viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = app;
+      // The photo is made in the page (canvas -> JPEG) and dropped as a real File, so decoding is the browser's.
+      await page.evaluate(async () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 320;
+        canvas.height = 240;
+        const context = canvas.getContext('2d')!;
+        const paper = context.createImageData(320, 240);
+        let seed = 7;
+        for (let i = 0; i < paper.data.length; i += 4) {
+          seed = (seed * 1103515245 + 12345) % 2147483648;
+          const v = 210 + (seed % 30);
+          paper.data.set([v, v - 4, v - 12, 255], i);
+        }
+        context.putImageData(paper, 0, 0);
+        context.strokeStyle = '#2b2b33';
+        context.lineWidth = 13;
+        context.lineCap = 'round';
+        context.lineJoin = 'round';
+        context.beginPath();
+        context.moveTo(120, 50);
+        context.lineTo(205, 52);
+        context.lineTo(150, 200);
+        context.stroke();
+        const blob = await new Promise<Blob>((resolve) =>
+          canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.85),
+        );
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([blob], 'seven.jpg', { type: 'image/jpeg' }));
+        document
+          .querySelector('.image-drop')!
+          .dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      });
+      await page.getByText('Reading your image').waitFor();
+      await expectReadAs(page, 7);
+      await page.getByText('How the drawing was turned into the network’s input').click();
+      const stages = page.getByRole('img', { name: /^Stage \d/ });
+      await expect(stages.count()).resolves.toBe(4);
+      await expect(stages.first().getAttribute('aria-label')).resolves.toContain('inverted');
+      expect(unexpectedErrors(app.consoleErrors)).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
