@@ -63,6 +63,8 @@ export function UnitDetail(props: UnitDetailProps) {
       ) : (
         <StrongestInputs
           layer={layer}
+          firstLayerWeights={layer === 1 ? W[0] : null}
+          side={Math.round(Math.sqrt(layerSizes[0]))}
           weights={W[layer].subarray(unit * inputs, (unit + 1) * inputs)}
           below={below}
           onSelectUnit={props.onSelectUnit}
@@ -103,13 +105,30 @@ function FirstLayerUnit({ weights, unit, side }: { weights: Float32Array; unit: 
   );
 }
 
+/** One first-layer unit's weights as a small image, so a layer-2 unit's inputs show what they look for. */
+function WeightTile({ weights, unit, side }: { weights: Float32Array; unit: number; side: number }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = canvas.current?.getContext('2d');
+    if (!context) return;
+    const image = context.createImageData(side, side);
+    paintWeightTile(image, weights, unit * side * side, side, 0, 0);
+    context.putImageData(image, 0, 0);
+  }, [weights, unit, side]);
+  return (
+    <canvas ref={canvas} width={side} height={side} className="pixelated weight-tile" aria-hidden="true" />
+  );
+}
+
 function StrongestInputs(props: {
   layer: number;
+  firstLayerWeights: Float32Array | null;
+  side: number;
   weights: Float32Array;
   below: Float32Array | null;
   onSelectUnit(layer: number, unit: number): void;
 }) {
-  const { layer, weights, below } = props;
+  const { layer, weights, below, firstLayerWeights, side } = props;
   const order = Array.from(weights.keys())
     .sort((a, c) => Math.abs(weights[c]) - Math.abs(weights[a]))
     .slice(0, STRONGEST);
@@ -132,6 +151,7 @@ function StrongestInputs(props: {
           return (
             <tr key={j}>
               <td>
+                {firstLayerWeights && <WeightTile weights={firstLayerWeights} unit={j} side={side} />}
                 <button
                   type="button"
                   className="link-button"
