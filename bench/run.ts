@@ -1,18 +1,28 @@
-// `npm run bench`: one epoch of the reference network in the Node engine and in the NumPy twin, plus the
-// latency of one digit's forward pass; a table on stderr and one JSON line on stdout (keys in the README).
+// `npm run bench`: one epoch of the reference network in the Node engine, in the real app's worker in headless
+// Chromium and in the NumPy twin, plus one digit's forward-pass latency and the time to 98% with the fastest
+// preset; a table on stderr and one JSON line on stdout (keys in the README).
+//   npm run bench [-- --skip-chromium] [-- --reuse-build]
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { loadMnistFromDisk } from '../src/data/mnist-node';
 import { evaluate } from '../src/nn/evaluate';
+import { typescriptKernels, type Kernels } from '../src/nn/kernels';
 import { createNetwork } from '../src/nn/network';
 import { predictOne } from '../src/nn/predict';
 import { PIXEL_SCALE } from '../src/nn/sparse-rows';
 import { Trainer } from '../src/nn/trainer';
 import { REFERENCE_CONFIG, type Dataset } from '../src/nn/types';
+import { presetById } from '../src/state/training-presets';
+import { chooseKernels } from '../src/wasm/choose-kernels';
+import { loadWasmKernelsNode } from '../src/wasm/load-kernels-node';
+import { runChromiumBench, type ChromiumBenchResult } from './chromium';
 
 const REFERENCE_SIZES = [784, 200, 100, 25, 10];
 const WARM_UP_STEPS = 30;
 const FORWARD_RUNS = 2000;
+const TARGET_ACCURACY = 0.98;
+/** The fastest preset, allowed enough epochs to reach the target (its own setting stops earlier). */
+const FASTEST_PRESET_MAX_EPOCHS = 15;
 
 interface EpochMeasurement {
   secondsPerEpoch: number;
@@ -23,12 +33,12 @@ interface EpochMeasurement {
   [detail: string]: unknown;
 }
 
-function nodeEpoch(train: Dataset, test: Dataset): EpochMeasurement {
+function nodeEpoch(train: Dataset, test: Dataset, kernels: Kernels): EpochMeasurement {
   // Warm the JIT on a throwaway trainer so the timed epoch starts at batch 0 with compiled kernels.
-  const warmUp = new Trainer(createNetwork(REFERENCE_SIZES, 99), REFERENCE_CONFIG, train);
+  const warmUp = new Trainer(createNetwork(REFERENCE_SIZES, 99), REFERENCE_CONFIG, train, kernels);
   for (let i = 0; i < WARM_UP_STEPS; i++) warmUp.step();
   const params = createNetwork(REFERENCE_SIZES, REFERENCE_CONFIG.seed);
-  const trainer = new Trainer(params, REFERENCE_CONFIG, train);
+  const trainer = new Trainer(params, REFERENCE_CONFIG, train, kernels);
   const startedMs = performance.now();
   do trainer.step();
   while (trainer.batchInEpoch !== 0);
@@ -37,7 +47,7 @@ function nodeEpoch(train: Dataset, test: Dataset): EpochMeasurement {
     engine: trainer.kernels.name,
     secondsPerEpoch: seconds,
     samplesPerSecond: train.count / seconds,
-    testAccuracy: evaluate(params, test).accuracy,
+    testAccuracy: evaluate(params, test, undefined, kernels).accuracy,
   };
 }
 
@@ -75,42 +85,95 @@ function numpyEpoch(dtype: 'float32' | 'float64'): EpochMeasurement | { error: s
   };
 }
 
-function main(): void {
+async function chromiumPart(reuseBuild: boolean): Promise<ChromiumBenchResult | { error: string }> {
+  const fast = presetById('fast');
+  try {
+    return await runChromiumBench({
+      config: REFERENCE_CONFIG,
+      warmUpSteps: WARM_UP_STEPS,
+      fastestPreset: fast ? { ...fast.config, epochs: FASTEST_PRESET_MAX_EPOCHS } : null,
+      targetAccuracy: TARGET_ACCURACY,
+      reuseBuild,
+    });
+  } catch (error) {
+    return { error: `the Chromium run failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function row(name: string, r: EpochMeasurement | { error: string }): string {
+  if (!('secondsPerEpoch' in r)) return `${name.padEnd(15)} ${r.error}\n`;
+  const engine = typeof r.engine === 'string' ? r.engine : name.startsWith('numpy') ? 'NumPy' : '';
+  return (
+    `${name.padEnd(15)} ${r.secondsPerEpoch.toFixed(2).padStart(8)} ${Math.round(r.samplesPerSecond).toString().padStart(11)} ` +
+    `${(r.testAccuracy * 100).toFixed(2).padStart(9)}% ${(r.ratioToNumpy ?? NaN).toFixed(2).padStart(9)}   ${engine}\n`
+  );
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
   const train = loadMnistFromDisk('train');
   const test = loadMnistFromDisk('test');
   process.stderr.write('bench: NumPy float64 epoch...\n');
   const numpy64 = numpyEpoch('float64');
   process.stderr.write('bench: NumPy float32 epoch...\n');
   const numpy32 = numpyEpoch('float32');
-  process.stderr.write('bench: Node engine epoch...\n');
-  const node = nodeEpoch(train, test);
+  const fastest = await chooseKernels(loadWasmKernelsNode);
+  if (fastest.fallbackReason)
+    process.stderr.write(`bench: no WebAssembly SIMD in Node: ${fastest.fallbackReason}\n`);
+  process.stderr.write(`bench: Node engine epoch (${fastest.kernels.name})...\n`);
+  const node = nodeEpoch(train, test, fastest.kernels);
+  process.stderr.write('bench: Node engine epoch (TypeScript kernels)...\n');
+  const nodeTypeScript = nodeEpoch(train, test, typescriptKernels);
   const forward = forwardLatency(test);
+  let details: ChromiumBenchResult | { error: string } = { error: 'skipped (--skip-chromium)' };
+  if (!args.includes('--skip-chromium')) {
+    process.stderr.write(
+      "bench: Chromium: build, one epoch in the app's worker, forward latency, time to 98%...\n",
+    );
+    details = await chromiumPart(args.includes('--reuse-build'));
+  }
+  const chromium: EpochMeasurement | { error: string } = { ...details };
 
   const numpySeconds = [numpy64, numpy32]
     .filter((r): r is EpochMeasurement => 'secondsPerEpoch' in r)
     .map((r) => r.secondsPerEpoch);
   const fastestNumpy = numpySeconds.length > 0 ? Math.min(...numpySeconds) : undefined;
-  for (const r of [numpy64, numpy32, node]) {
-    if ('secondsPerEpoch' in r && fastestNumpy !== undefined)
-      r.ratioToNumpy = r.secondsPerEpoch / fastestNumpy;
-  }
   const rows: [string, EpochMeasurement | { error: string }][] = [
     ['numpy64', numpy64],
     ['numpy32', numpy32],
     ['node', node],
+    ['node TypeScript', nodeTypeScript],
+    ['chromium', chromium],
   ];
-  process.stderr.write('\nrun        s/epoch   samples/s   test acc   ratio to NumPy\n');
-  for (const [name, r] of rows) {
-    process.stderr.write(
-      'secondsPerEpoch' in r
-        ? `${name.padEnd(9)} ${r.secondsPerEpoch.toFixed(2).padStart(8)} ${Math.round(r.samplesPerSecond).toString().padStart(11)} ` +
-            `${(r.testAccuracy * 100).toFixed(2).padStart(9)}% ${(r.ratioToNumpy ?? NaN).toFixed(2).padStart(16)}\n`
-        : `${name.padEnd(9)} ${r.error}\n`,
-    );
+  for (const [, r] of rows) {
+    if ('secondsPerEpoch' in r && fastestNumpy !== undefined)
+      r.ratioToNumpy = r.secondsPerEpoch / fastestNumpy;
   }
-  process.stderr.write(`forward pass of one digit: median ${(forward.medianMs * 1000).toFixed(1)} µs\n\n`);
+  process.stderr.write('\nrun              s/epoch   samples/s   test acc     ratio   engine\n');
+  for (const [name, r] of rows) process.stderr.write(row(name, r));
+  process.stderr.write(
+    `forward pass of one digit (Node): median ${(forward.medianMs * 1000).toFixed(1)} µs\n`,
+  );
+  if ('secondsPerEpoch' in details) {
+    const c = details;
+    process.stderr.write(
+      `forward pass of one digit (Chromium): median ${(c.forwardLatencyMs * 1000).toFixed(1)} µs\n` +
+        `longest main-thread task while training (Chromium): ${c.longestTaskMs.toFixed(0)} ms ` +
+        `(a deliberate 60 ms task was seen as ${c.probeTaskMs.toFixed(0)} ms)\n` +
+        `workers: ${c.workers}, cross-origin isolated: ${c.crossOriginIsolated}\n`,
+    );
+    const t = c.timeToTarget;
+    if (t) {
+      process.stderr.write(
+        t.reached
+          ? `time to ${TARGET_ACCURACY * 100}% test accuracy ('fast' preset, Chromium): ${t.seconds.toFixed(1)} s in ${t.epochs} epochs\n`
+          : `'fast' preset did not reach ${TARGET_ACCURACY * 100}% in ${t.epochs} epochs (${t.seconds.toFixed(1)} s; best ${(t.testAccuracy * 100).toFixed(2)}%)\n`,
+      );
+    }
+  }
+  process.stderr.write('\n');
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
-  console.log(JSON.stringify({ numpy64, numpy32, node, forward, machine }));
+  console.log(JSON.stringify({ numpy64, numpy32, node, chromium, nodeTypeScript, forward, machine }));
 }
 
-main();
+await main();
