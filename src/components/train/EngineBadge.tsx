@@ -1,0 +1,25 @@
+// Which engine trains (TypeScript, WebAssembly SIMD, N workers) and how fast, live from the store.
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../state/store';
+import { formatCount } from '../ui/format';
+
+const EXPLANATIONS: Record<string, string> = {
+  'WebAssembly SIMD': 'Matrix products run as WebAssembly SIMD kernels, skipping the zero pixels.',
+  TypeScript:
+    'Matrix products run as plain TypeScript: this browser could not load the WebAssembly SIMD kernels.',
+};
+
+export function EngineBadge() {
+  const { engine, samplesPerSecond } = useStore(
+    useShallow((s) => ({ engine: s.engine, samplesPerSecond: s.samplesPerSecond })),
+  );
+  if (!engine) return null;
+  const workers = engine.workers > 1 ? `${engine.workers} workers` : '1 worker';
+  return (
+    <span className="engine-badge" data-testid="engine-badge" title={EXPLANATIONS[engine.name]}>
+      <span className="engine-badge__name">{engine.name}</span>
+      {` · ${workers}`}
+      {samplesPerSecond > 0 && ` · ${formatCount(Math.round(samplesPerSecond))} samples/s`}
+    </span>
+  );
+}
