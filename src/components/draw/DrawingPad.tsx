@@ -127,6 +127,7 @@ export function DrawingPad({ strokes, onStrokesChange, onPenDiameter }: DrawingP
         onPointerMove={handlePointerMove}
         onPointerUp={handlePointerEnd}
         onPointerCancel={handlePointerEnd}
+        onLostPointerCapture={handlePointerEnd}
       />
       {strokes.length === 0 && (
         <span className="pad__hint" aria-hidden="true">

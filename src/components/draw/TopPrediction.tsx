@@ -16,7 +16,12 @@ export function TopPrediction({ digit, probability, hasInput, status }: TopPredi
   return (
     <div className="top-prediction">
       <span className="top-prediction__label">The network reads</span>
-      <span className="top-prediction__digit" data-testid="top-digit">
+      <span
+        className={
+          digit === null ? 'top-prediction__digit top-prediction__digit--empty' : 'top-prediction__digit'
+        }
+        data-testid="top-digit"
+      >
         {digit ?? '?'}
       </span>
       <span className="top-prediction__note">{note}</span>
