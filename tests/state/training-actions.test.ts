@@ -1,0 +1,153 @@
+// @vitest-environment jsdom
+// The training actions against a real session on the main thread, on real MNIST subsets: what the store shows.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadMnistFromDisk } from '../../src/data/mnist-node';
+import { REFERENCE_CONFIG, type Dataset } from '../../src/nn/types';
+import { datasetSlice } from '../../src/worker/test-subset';
+import { forgetLoadedDatasets } from '../../src/state/dataset-actions';
+import { useStore } from '../../src/state/store';
+import {
+  pauseTraining,
+  resetTraining,
+  resumeTraining,
+  setTrainOptions,
+  startTraining,
+  stepTraining,
+  stopTraining,
+} from '../../src/state/training-actions';
+import { clearPrediction, requestPrediction } from '../../src/state/prediction-actions';
+import { getTrainer, restartTrainer } from '../../src/worker/client';
+
+const subsets = vi.hoisted(() => ({ train: null as Dataset | null, test: null as Dataset | null }));
+
+vi.mock('../../src/worker/client', async () =>
+  (await import('../worker/main-thread-client')).mainThreadClient({
+    loadSplit: async (split) => {
+      const data = subsets[split];
+      if (!data) throw new Error('test data not prepared');
+      return data;
+    },
+  }),
+);
+
+const SMALL = { ...REFERENCE_CONFIG, hiddenSizes: [64, 32], batchSize: 64, epochs: 1 };
+
+function until(check: () => boolean): Promise<void> {
+  return vi.waitFor(() => expect(check()).toBe(true), { timeout: 60_000, interval: 5 });
+}
+
+function digit(index: number): Float32Array {
+  return Float32Array.from(subsets.test!.images.subarray(index * 784, (index + 1) * 784), (v) => v / 255);
+}
+
+beforeEach(() => {
+  subsets.train ??= datasetSlice(loadMnistFromDisk('train'), 0, 3000);
+  subsets.test ??= datasetSlice(loadMnistFromDisk('test'), 0, 500);
+  // Before the store reset: switching the slot back to 'default' would re-predict the last test's digit.
+  clearPrediction();
+  useStore.setState(useStore.getInitialState(), true);
+  forgetLoadedDatasets();
+  restartTrainer();
+  setTrainOptions({
+    evaluateEverySteps: 10,
+    evaluationSubsetSize: 200,
+    progressIntervalMs: 0,
+    pointsPerEpoch: 20,
+  });
+  useStore.getState().setTrainingConfig(SMALL);
+});
+
+describe('training actions', () => {
+  it('Start loads the data in the session, trains, fills the history and switches the pad to the live model', async () => {
+    await startTraining();
+    const s = useStore.getState();
+    expect(s.datasets.train.status).toBe('ready');
+    expect(s.trainingStatus).toBe('finished');
+    expect(s.currentRun?.train.length).toBeGreaterThan(5);
+    expect(s.currentRun?.test.at(-1)?.sampleCount).toBe(500);
+    expect(s.latestTestAccuracy).toBeGreaterThan(0.75);
+    expect(s.trainingNotice?.text).toMatch(/^Finished 1 epochs: test accuracy \d+\.\d%\.$/);
+    expect(s.samplesPerSecond).toBeGreaterThan(0);
+    expect(s.engine?.name).toBe('TypeScript');
+    expect(s.liveModelAvailable).toBe(true);
+    expect(s.modelSlot).toBe('live');
+    expect(s.trainingProgress?.samplesSeen).toBe(3000);
+  });
+
+  it('Pause stops progress, Resume continues it, Stop ends the run; the next Start keeps it for comparison', async () => {
+    useStore.getState().setTrainingConfig({ ...SMALL, epochs: 30 });
+    const started = startTraining();
+    await until(() => (useStore.getState().trainingProgress?.samplesSeen ?? 0) >= 640);
+    await pauseTraining();
+    await until(() => useStore.getState().trainingStatus === 'paused');
+    const pausedAt = useStore.getState().trainingProgress!.samplesSeen;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(useStore.getState().trainingProgress!.samplesSeen).toBe(pausedAt);
+
+    const resumed = resumeTraining();
+    expect(useStore.getState().trainingStatus).toBe('running');
+    await until(() => useStore.getState().trainingProgress!.samplesSeen >= pausedAt + 640);
+    await stopTraining();
+    await Promise.all([started, resumed]);
+    expect(useStore.getState().trainingStatus).toBe('stopped');
+    const firstRun = useStore.getState().currentRun!;
+    expect(firstRun.end).toBe('stopped');
+
+    useStore.getState().setTrainingConfig({ ...SMALL, optimizer: 'sgd' });
+    const second = startTraining();
+    await until(() => useStore.getState().currentRun?.id !== firstRun.id);
+    expect(useStore.getState().pastRuns[0].id).toBe(firstRun.id);
+    expect(useStore.getState().comparedRunIds).toContain(firstRun.id);
+    await second;
+  });
+
+  it('Step from idle starts a paused run; Reset brings the same first loss back', async () => {
+    await stepTraining();
+    const s = useStore.getState();
+    expect(s.trainingStatus).toBe('paused');
+    const firstLoss = s.currentRun!.train[0].loss;
+    await stepTraining();
+    expect(useStore.getState().currentRun!.train).toHaveLength(2);
+    await resetTraining();
+    expect(useStore.getState().trainingStatus).toBe('idle');
+    expect(useStore.getState().currentRun).toBeNull();
+    await stepTraining();
+    expect(useStore.getState().currentRun!.train[0].loss).toBe(firstLoss);
+  });
+
+  it('a learning rate of 50 ends in the divergence notice and a usable live model', async () => {
+    useStore.getState().setTrainingConfig({ ...SMALL, learningRate: 50, epochs: 5 });
+    await startTraining();
+    const s = useStore.getState();
+    expect(s.trainingStatus).toBe('diverged');
+    expect(s.trainingNotice?.kind).toBe('divergence');
+    expect(s.trainingNotice?.text).toMatch(/learning rate 50 is too large: try a smaller one, such as 5\./);
+    requestPrediction(digit(0));
+    await until(() => useStore.getState().prediction !== null);
+    const sum = useStore.getState().prediction!.probabilities.reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(1, 4);
+  });
+
+  it('coalesces predictions: the latest input wins, earlier waiting ones are dropped', async () => {
+    await stepTraining();
+    const predict = vi.spyOn(getTrainer(), 'predict');
+    const third = digit(3);
+    requestPrediction(digit(1));
+    requestPrediction(digit(2));
+    requestPrediction(third);
+    await until(() => useStore.getState().prediction?.input === third);
+    expect(predict).toHaveBeenCalledTimes(2);
+    expect(predict.mock.calls[1][0]).toEqual(third);
+    clearPrediction();
+    expect(useStore.getState().prediction).toBeNull();
+  });
+
+  it('a refused command (bad config) leaves a message and the worker healthy', async () => {
+    useStore.getState().setTrainingConfig({ ...SMALL, batchSize: 5000 });
+    await startTraining();
+    const s = useStore.getState();
+    expect(s.trainingStatus).toBe('idle');
+    expect(s.workerError).toBeNull();
+    expect(s.trainingNotice?.text).toMatch(/batch/);
+  });
+});
