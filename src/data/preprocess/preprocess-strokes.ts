@@ -21,7 +21,11 @@ export function preprocessStrokes(
   strokes: readonly Stroke[],
   options: StrokePreprocessOptions = {},
 ): PreprocessResult | null {
-  const smoothed = strokes.filter((s) => s.length > 0).map(smoothStroke);
+  // A pointer event with no coordinates must not turn the whole image into NaN.
+  const smoothed = strokes
+    .map((s) => s.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)))
+    .filter((s) => s.length > 0)
+    .map(smoothStroke);
   const bounds = strokeBounds(smoothed);
   if (bounds === null) return null;
   const pen = options.targetPenDiameter ?? DEFAULT_TARGET_PEN_DIAMETER;

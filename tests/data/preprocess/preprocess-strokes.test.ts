@@ -82,6 +82,7 @@ describe('preprocessStrokes', () => {
   it('returns null when there is no ink', () => {
     expect(preprocessStrokes([])).toBeNull();
     expect(preprocessStrokes([[], []])).toBeNull();
+    expect(preprocessStrokes([[{ x: Number.NaN, y: 3 }]])).toBeNull();
   });
 
   it('turns a single tap into a centred dot', () => {
