@@ -1,5 +1,5 @@
-// Loads the WebAssembly SIMD kernels in the browser (worker): Vite serves and hashes the built .wasm file.
-import kernelWasmUrl from '../generated/digit-kernels.wasm?url';
+// Loads the WebAssembly SIMD kernels in the browser (worker): Vite serves the .wasm as its own hashed asset.
+import kernelWasmUrl from '../generated/digit-kernels.wasm?url&no-inline';
 import { instantiateKernels } from './instantiate-kernels';
 import { wasmSimdSupported } from './simd-support';
 import type { WasmKernels } from './wasm-kernels';
