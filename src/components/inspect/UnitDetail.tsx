@@ -74,7 +74,15 @@ export function UnitDetail(props: UnitDetailProps) {
   );
 }
 
-function FirstLayerUnit({ weights, unit, side }: { weights: Float32Array; unit: number; side: number }) {
+/** One first-layer unit's weights as a 28x28 image; `label` null hides it from screen readers (a decoration). */
+function WeightTile(props: {
+  weights: Float32Array;
+  unit: number;
+  side: number;
+  className: string;
+  label: string | null;
+}) {
+  const { weights, unit, side, className, label } = props;
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
@@ -83,15 +91,29 @@ function FirstLayerUnit({ weights, unit, side }: { weights: Float32Array; unit: 
     paintWeightTile(image, weights, unit * side * side, side, 0, 0);
     context.putImageData(image, 0, 0);
   }, [weights, unit, side]);
+  return label === null ? (
+    <canvas ref={canvas} width={side} height={side} className={`pixelated ${className}`} aria-hidden="true" />
+  ) : (
+    <canvas
+      ref={canvas}
+      width={side}
+      height={side}
+      className={`pixelated ${className}`}
+      role="img"
+      aria-label={label}
+    />
+  );
+}
+
+function FirstLayerUnit({ weights, unit, side }: { weights: Float32Array; unit: number; side: number }) {
   return (
     <div className="unit-detail__weights">
-      <canvas
-        ref={canvas}
-        width={side}
-        height={side}
-        className="pixelated unit-detail__canvas"
-        role="img"
-        aria-label={`Unit ${unit}'s ${side * side} incoming weights as an image: red pixels excite it, blue inhibit it`}
+      <WeightTile
+        weights={weights}
+        unit={unit}
+        side={side}
+        className="unit-detail__canvas"
+        label={`Unit ${unit}'s ${side * side} incoming weights as an image: red pixels excite it, blue inhibit it`}
       />
       <p className="muted">
         What excites this unit: ink on the red pixels raises its input, ink on the blue ones lowers it.
@@ -102,21 +124,6 @@ function FirstLayerUnit({ weights, unit, side }: { weights: Float32Array; unit: 
         <span>+</span>
       </div>
     </div>
-  );
-}
-
-/** One first-layer unit's weights as a small image, so a layer-2 unit's inputs show what they look for. */
-function WeightTile({ weights, unit, side }: { weights: Float32Array; unit: number; side: number }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const context = canvas.current?.getContext('2d');
-    if (!context) return;
-    const image = context.createImageData(side, side);
-    paintWeightTile(image, weights, unit * side * side, side, 0, 0);
-    context.putImageData(image, 0, 0);
-  }, [weights, unit, side]);
-  return (
-    <canvas ref={canvas} width={side} height={side} className="pixelated weight-tile" aria-hidden="true" />
   );
 }
 
@@ -151,7 +158,15 @@ function StrongestInputs(props: {
           return (
             <tr key={j}>
               <td>
-                {firstLayerWeights && <WeightTile weights={firstLayerWeights} unit={j} side={side} />}
+                {firstLayerWeights && (
+                  <WeightTile
+                    weights={firstLayerWeights}
+                    unit={j}
+                    side={side}
+                    className="weight-tile"
+                    label={null}
+                  />
+                )}
                 <button
                   type="button"
                   className="link-button"
