@@ -189,12 +189,11 @@ export async function importModelFromFile(file: Blob & { readonly name: string }
         reportStorageError(error, `save “${model.name}”`);
       }
     }
+    // The list first, so the open model is named the moment it shows.
+    if (summary) await refreshModelList();
     await showInLiveSlot(serializeModel(model), summary, null, model.name);
     useStore.setState({ modelsNotice: `Imported “${model.name}” (${model.params.layerSizes.join('-')}).` });
-    if (repo && summary) {
-      await rememberOpen(repo, id);
-      await refreshModelList();
-    }
+    if (repo && summary) await rememberOpen(repo, id);
   } catch (error) {
     if (!(error instanceof ModelFormatError)) {
       useStore.setState({ modelFileError: `${file.name} could not be opened: ${describe(error)}` });

@@ -1,10 +1,19 @@
-// The Models place (placeholder until its own issue fills it in).
+// The Models place: the current model (export, import), the models saved in this browser, and a comparison.
 import { PlaceHeading } from '../ui/PlaceHeading';
+import { CurrentModelCard } from './CurrentModelCard';
+import { ModelComparison } from './ModelComparison';
+import { ModelsMessages } from './ModelsMessages';
+import { SavedModelList } from './SavedModelList';
+import './models.css';
 
 export function ModelsPage() {
   return (
-    <section className="place" aria-labelledby="models-title">
+    <section className="place models-page" aria-labelledby="models-title">
       <PlaceHeading place="models" />
+      <ModelsMessages />
+      <CurrentModelCard />
+      <ModelComparison />
+      <SavedModelList />
     </section>
   );
 }

@@ -1,0 +1,160 @@
+// One saved model in the list: its facts, and open, rename, delete, compare and download.
+import { useState, type FormEvent } from 'react';
+import {
+  deleteSavedModel,
+  exportSavedModel,
+  openSavedModel,
+  renameSavedModel,
+} from '../../state/models-actions';
+import type { SavedModelSummary } from '../../state/models-slice';
+import { useStore } from '../../state/store';
+import { downloadFile } from './download-file';
+import { accuracyText, architectureText, dateText, STATUS_TEXT } from './model-format';
+
+export interface SavedModelItemProps {
+  readonly model: SavedModelSummary;
+  readonly isOpen: boolean;
+  readonly compared: boolean;
+}
+
+export function SavedModelItem({ model, isOpen, compared }: SavedModelItemProps) {
+  const [mode, setMode] = useState<'view' | 'rename' | 'confirm-delete'>('view');
+  const [draftName, setDraftName] = useState(model.name);
+  const busy = useStore((s) => s.modelsBusy);
+  const toggleCompared = useStore((s) => s.toggleComparedModel);
+  const titleId = `saved-model-${model.id}`;
+
+  const submitRename = (event: FormEvent) => {
+    event.preventDefault();
+    if (draftName.trim() === '') return;
+    void renameSavedModel(model.id, draftName).then(() => setMode('view'));
+  };
+  const download = (format: 'dlm' | 'npz') => {
+    void exportSavedModel(model.id, format).then((file) => file && downloadFile(file));
+  };
+
+  return (
+    <li className={`saved-model${isOpen ? ' saved-model--open' : ''}`} aria-label={model.name}>
+      <div className="saved-model__head">
+        {mode === 'rename' ? (
+          <form className="saved-model__rename" onSubmit={submitRename}>
+            <label htmlFor={`${titleId}-name`} className="visually-hidden">
+              New name
+            </label>
+            <input
+              id={`${titleId}-name`}
+              value={draftName}
+              maxLength={120}
+              autoFocus
+              onChange={(event) => setDraftName(event.currentTarget.value)}
+              onKeyDown={(event) => event.key === 'Escape' && setMode('view')}
+            />
+            <button type="submit" className="button button--small" disabled={draftName.trim() === ''}>
+              Save name
+            </button>
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              onClick={() => setMode('view')}
+            >
+              Cancel
+            </button>
+          </form>
+        ) : (
+          <h3 id={titleId} className="saved-model__name">
+            {model.name}
+            {isOpen && <span className="saved-model__badge">open</span>}
+          </h3>
+        )}
+        <label className="saved-model__compare">
+          <input type="checkbox" checked={compared} onChange={() => toggleCompared(model.id)} />
+          Compare
+        </label>
+      </div>
+      <dl className="saved-model__facts">
+        <div>
+          <dt>Architecture</dt>
+          <dd>{architectureText(model.layerSizes)}</dd>
+        </div>
+        <div>
+          <dt>Test accuracy</dt>
+          <dd>{accuracyText(model.testAccuracy)}</dd>
+        </div>
+        <div>
+          <dt>Saved</dt>
+          <dd>
+            <time dateTime={model.updatedAt}>{dateText(model.updatedAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>Kind</dt>
+          <dd>
+            {STATUS_TEXT[model.status]}
+            {model.epochs !== null && `, ${Number(model.epochs.toFixed(2))} epochs`}
+          </dd>
+        </div>
+      </dl>
+      {mode === 'confirm-delete' ? (
+        <div className="saved-model__actions" role="group" aria-label={`Delete ${model.name}?`}>
+          <span>Delete “{model.name}” from this browser?</span>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            onClick={() => void deleteSavedModel(model.id)}
+          >
+            Delete
+          </button>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => setMode('view')}
+          >
+            Keep
+          </button>
+        </div>
+      ) : (
+        <div className="saved-model__actions">
+          <button
+            type="button"
+            className="button button--small"
+            disabled={isOpen || busy}
+            onClick={() => void openSavedModel(model.id)}
+          >
+            {isOpen ? 'Open now' : 'Open'}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => {
+              setDraftName(model.name);
+              setMode('rename');
+            }}
+          >
+            Rename
+          </button>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => download('dlm')}
+          >
+            .dlm
+          </button>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => download('npz')}
+          >
+            .npz
+          </button>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => setMode('confirm-delete')}
+          >
+            Delete
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,36 @@
+// How the Models place writes a saved model's facts: architecture, accuracy, dates, parameter counts.
+import type { SavedModelStatus } from '../../state/models-slice';
+
+export function architectureText(layerSizes: readonly number[]): string {
+  return layerSizes.join('-');
+}
+
+export function parameterCountOf(layerSizes: readonly number[]): number {
+  let count = 0;
+  for (let i = 0; i + 1 < layerSizes.length; i++) count += layerSizes[i + 1] * (layerSizes[i] + 1);
+  return count;
+}
+
+export function accuracyText(accuracy: number | null): string {
+  return accuracy === null ? 'not measured' : `${(accuracy * 100).toFixed(2)}%`;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export function dateText(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? 'unknown date' : dateFormat.format(date);
+}
+
+export const STATUS_TEXT: Record<SavedModelStatus, string> = {
+  training: 'checkpoint of a run',
+  finished: 'finished run',
+  stopped: 'stopped run',
+  imported: 'imported file',
+};
