@@ -7,6 +7,7 @@ import {
   setSaliencyView,
 } from '../../state/inspect-actions';
 import { useStore } from '../../state/store';
+import { ModelSwitch } from '../draw/ModelSwitch';
 import { ProbabilityBars } from '../draw/ProbabilityBars';
 import { DigitCanvas } from '../ui/DigitCanvas';
 import { inputToBytes } from './input-bytes';
@@ -19,12 +20,15 @@ function sourceText(source: ReturnType<typeof useStore.getState>['inspectSource'
 }
 
 export function DigitPanel() {
-  const { inspected, error, view, hasDrawing } = useStore(
+  const { inspected, error, view, hasDrawing, slot, liveAvailable, setSlot } = useStore(
     useShallow((s) => ({
       inspected: s.inspected,
       error: s.inspectError,
       view: s.saliencyView,
       hasDrawing: s.prediction !== null,
+      slot: s.modelSlot,
+      liveAvailable: s.liveModelAvailable,
+      setSlot: s.setModelSlot,
     })),
   );
   const e = inspected?.explanation;
@@ -48,6 +52,7 @@ export function DigitPanel() {
           </p>
         </div>
         <div className="inspect-card__actions">
+          <ModelSwitch value={slot} liveAvailable={liveAvailable} onChange={setSlot} />
           {hasDrawing && source?.kind !== 'drawing' && (
             <button type="button" className="button button--small" onClick={() => void inspectDrawing()}>
               Use my drawing
