@@ -129,4 +129,16 @@ describe('Inspect place', () => {
       );
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('fits a 360 px phone screen without sideways scrolling', async () => {
+    const phone = await openApp(browser, server, '#/inspect', { viewport: { width: 360, height: 740 } });
+    try {
+      await phone.page.getByTestId('confusion-matrix').waitFor({ timeout: 180_000 });
+      await phone.page.getByTestId('activation-grid-2').waitFor();
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(phone.consoleErrors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
 });
