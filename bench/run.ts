@@ -21,8 +21,12 @@ const REFERENCE_SIZES = [784, 200, 100, 25, 10];
 const WARM_UP_STEPS = 30;
 const FORWARD_RUNS = 2000;
 const TARGET_ACCURACY = 0.98;
-/** The fastest preset, allowed enough epochs to reach the target (its own setting stops earlier). */
-const FASTEST_PRESET_MAX_EPOCHS = 15;
+/**
+ * The preset that reaches 98% soonest: 'reference' (about 14 epochs). 'fast' (Adam 0.001) levels off at
+ * 97.7–97.9% on this network, as do Adam 0.0005 and 0.002 and the reference at batch 64 (12 epochs each).
+ */
+const FASTEST_PRESET_TO_TARGET = 'reference';
+const FASTEST_PRESET_MAX_EPOCHS = 20;
 
 interface EpochMeasurement {
   secondsPerEpoch: number;
@@ -86,12 +90,12 @@ function numpyEpoch(dtype: 'float32' | 'float64'): EpochMeasurement | { error: s
 }
 
 async function chromiumPart(reuseBuild: boolean): Promise<ChromiumBenchResult | { error: string }> {
-  const fast = presetById('fast');
+  const fastest = presetById(FASTEST_PRESET_TO_TARGET);
   try {
     return await runChromiumBench({
       config: REFERENCE_CONFIG,
       warmUpSteps: WARM_UP_STEPS,
-      fastestPreset: fast ? { ...fast.config, epochs: FASTEST_PRESET_MAX_EPOCHS } : null,
+      fastestPreset: fastest ? { ...fastest.config, epochs: FASTEST_PRESET_MAX_EPOCHS } : null,
       targetAccuracy: TARGET_ACCURACY,
       reuseBuild,
     });
@@ -166,8 +170,8 @@ async function main(): Promise<void> {
     if (t) {
       process.stderr.write(
         t.reached
-          ? `time to ${TARGET_ACCURACY * 100}% test accuracy ('fast' preset, Chromium): ${t.seconds.toFixed(1)} s in ${t.epochs} epochs\n`
-          : `'fast' preset did not reach ${TARGET_ACCURACY * 100}% in ${t.epochs} epochs (${t.seconds.toFixed(1)} s; best ${(t.testAccuracy * 100).toFixed(2)}%)\n`,
+          ? `time to ${TARGET_ACCURACY * 100}% test accuracy ('${FASTEST_PRESET_TO_TARGET}' preset, Chromium): ${t.seconds.toFixed(1)} s in ${t.epochs} epochs\n`
+          : `'${FASTEST_PRESET_TO_TARGET}' preset did not reach ${TARGET_ACCURACY * 100}% in ${t.epochs} epochs (${t.seconds.toFixed(1)} s; best ${(t.testAccuracy * 100).toFixed(2)}%)\n`,
       );
     }
   }
