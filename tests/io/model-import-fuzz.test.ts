@@ -107,11 +107,11 @@ describe('importModelFile under fuzzing', () => {
   };
 
   it('archives of arrays with wrong dtypes, wrong shapes and NaN weights', () => {
-    const dim = fc.constantFrom(0, 1, 3, 5, 10, 784);
+    const dim = fc.constantFrom<number>(0, 1, 3, 5, 10, 784);
     const arrayArb = fc
       .tuple(
         fc.constantFrom(...dtypes),
-        fc.array(dim, { maxLength: 3 }).filter((shape) => shape.reduce((a, b) => a * b, 1) <= 10_000),
+        fc.array(dim, { maxLength: 3 }).filter((shape) => shape.reduce<number>((a, b) => a * b, 1) <= 10_000),
         fc.constantFrom(0.5, NaN, Infinity, 1e39),
       )
       .map(([dtype, shape, fill]) => arrayOf(dtype, shape, fill));
