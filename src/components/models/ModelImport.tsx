@@ -62,7 +62,7 @@ export function ModelImport() {
       </div>
       {error && (
         <p className="models-message models-message--error" role="alert" data-testid="model-file-error">
-          {error} The current model is unchanged.
+          {/[.!?]$/.test(error) ? error : `${error}.`} The current model is unchanged.
         </p>
       )}
     </div>

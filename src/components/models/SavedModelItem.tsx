@@ -9,7 +9,7 @@ import {
 import type { SavedModelSummary } from '../../state/models-slice';
 import { useStore } from '../../state/store';
 import { downloadFile } from './download-file';
-import { accuracyText, architectureText, dateText, STATUS_TEXT } from './model-format';
+import { accuracyText, architectureText, dateText, epochsText, STATUS_TEXT } from './model-format';
 
 export interface SavedModelItemProps {
   readonly model: SavedModelSummary;
@@ -90,7 +90,7 @@ export function SavedModelItem({ model, isOpen, compared }: SavedModelItemProps)
           <dt>Kind</dt>
           <dd>
             {STATUS_TEXT[model.status]}
-            {model.epochs !== null && `, ${Number(model.epochs.toFixed(2))} epochs`}
+            {model.epochs !== null && `, ${epochsText(model.epochs)}`}
           </dd>
         </div>
       </dl>

@@ -15,6 +15,11 @@ export function accuracyText(accuracy: number | null): string {
   return accuracy === null ? 'not measured' : `${(accuracy * 100).toFixed(2)}%`;
 }
 
+export function epochsText(epochs: number): string {
+  const rounded = Number(epochs.toFixed(2));
+  return `${rounded} epoch${rounded === 1 ? '' : 's'}`;
+}
+
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',

@@ -1,0 +1,136 @@
+// Models in Chromium: a briefly trained network and its charts survive a reload (IndexedDB checkpoints), a corrupt
+// file gets its precise message with the model untouched, and the Models place at desktop and phone sizes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import {
+  launchBrowser,
+  openApp,
+  startStaticServer,
+  unexpectedErrors,
+  waitForDatasetReady,
+  type StaticServer,
+} from './harness';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function poll<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const status = async (page: Page) =>
+  ((await page.getByTestId('training-status').textContent()) ?? '').replace('Status: ', '');
+
+/** Points drawn by the chart lines (M/L commands of every curve's path). */
+const chartPoints = (page: Page) =>
+  page.$$eval('.recharts-line-curve', (paths) =>
+    paths.reduce(
+      (sum, p) => sum + (p.getAttribute('d') ?? '').split(/[ML]/).filter((s) => s.trim()).length,
+      0,
+    ),
+  );
+
+async function fill(page: Page, label: string, value: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.blur();
+}
+
+describe('Models in the browser', () => {
+  it('keeps a trained model and its charts across a reload, and explains a corrupt file', async () => {
+    const app = await openApp(browser, server, '#/train', { viewport: { width: 1280, height: 800 } });
+    const { page } = app;
+    try {
+      await waitForDatasetReady(page);
+      await page.getByLabel('Preset').selectOption('fast');
+      await fill(page, 'Hidden layers', '32');
+      await fill(page, 'Epochs', '1');
+      await page.getByRole('button', { name: 'Start' }).click();
+      await poll(
+        () => status(page),
+        (s) => s === 'finished',
+        180_000,
+        'the one-epoch run to finish',
+      );
+      const pointsBefore = await chartPoints(page);
+      expect(pointsBefore).toBeGreaterThan(5);
+
+      await page.goto(server.url('#/models'));
+      const saved = page.getByTestId('saved-models').getByRole('listitem');
+      await poll(
+        () => saved.count(),
+        (n) => n === 1,
+        10_000,
+        'one saved model',
+      );
+      await expect(saved.first().textContent()).resolves.toMatch(
+        /784-32-10 adam · .*784-32-10.*finished run, 1 epoch/,
+      );
+      const accuracyText = (await saved.first().textContent()) ?? '';
+      const accuracy = Number(/Test accuracy(\d+\.\d+)%/.exec(accuracyText)?.[1]);
+      expect(accuracy).toBeGreaterThan(85);
+
+      await page.reload();
+      await poll(
+        () => page.getByTestId('current-model-name').textContent(),
+        (t) => /784-32-10 adam/.test(t ?? ''),
+        10_000,
+        'the model reopened after the reload',
+      );
+      await page.goto(server.url('#/train'));
+      await poll(
+        () => chartPoints(page),
+        (n) => n > 5,
+        10_000,
+        'the charts after the reload',
+      );
+      expect(await page.getByTestId('test-accuracy').textContent()).toMatch(/\d+(\.\d+)?%/);
+
+      await page.goto(server.url('#/models'));
+      await page.getByTestId('model-file-input').setInputFiles({
+        name: 'broken.npz',
+        mimeType: 'application/zip',
+        buffer: Buffer.from([
+          0x50, 0x4b, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+        ]),
+      });
+      const message = page.getByTestId('model-file-error');
+      await message.waitFor();
+      expect(await message.textContent()).toMatch(
+        /^broken\.npz was not opened: not a valid \.npz archive: the zip structure is broken .* The current model is unchanged\.$/,
+      );
+      expect(await page.getByTestId('current-model-name').textContent()).toMatch(/784-32-10 adam/);
+
+      await page.screenshot({ path: join(tmpdir(), 'digit-lab-models-1280x800.png'), fullPage: false });
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.screenshot({ path: join(tmpdir(), 'digit-lab-models-360x740.png'), fullPage: true });
+      expect(unexpectedErrors(app.consoleErrors)).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
