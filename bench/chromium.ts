@@ -66,16 +66,22 @@ export async function runChromiumBench(options: ChromiumBenchOptions): Promise<C
     await page.waitForFunction(() => window.__digitLabBench !== undefined, undefined, { timeout: 60_000 });
     const crossOriginIsolated = await page.evaluate(() => window.crossOriginIsolated);
 
+    const longestSoFar = () => page.evaluate(() => Math.max(0, ...(window.__longTasks ?? [])));
     const longestSinceReset = async (): Promise<number> => {
-      // Long-task entries are delivered asynchronously; give the observer a moment.
-      await page.waitForTimeout(300);
-      return page.evaluate(() => Math.max(0, ...(window.__longTasks ?? [])));
+      // Long-task entries are delivered asynchronously, late on a busy machine: give the observer a moment.
+      await page.waitForTimeout(1000);
+      return longestSoFar();
     };
     const resetLongTasks = () => page.evaluate(() => (window.__longTasks = []));
 
     await resetLongTasks();
     await page.evaluate(() => window.__digitLabBench?.blockMainThread(60));
-    const probeTaskMs = await longestSinceReset();
+    await page
+      .waitForFunction(() => Math.max(0, ...(window.__longTasks ?? [])) >= 60, undefined, {
+        timeout: 10_000,
+      })
+      .catch(() => undefined);
+    const probeTaskMs = await longestSoFar();
     if (probeTaskMs < 60) {
       throw new Error(`the long-task observer missed a deliberate 60 ms task (saw ${probeTaskMs} ms)`);
     }

@@ -75,9 +75,12 @@ function forwardLatency(test: Dataset): { medianMs: number; p90Ms: number; runs:
   };
 }
 
-function numpyEpoch(dtype: 'float32' | 'float64'): EpochMeasurement | { error: string } {
+/** `threads` caps OpenBLAS (unset: its default, one per core). */
+function numpyEpoch(dtype: 'float32' | 'float64', threads?: number): EpochMeasurement | { error: string } {
+  const env = threads === undefined ? process.env : { ...process.env, OPENBLAS_NUM_THREADS: String(threads) };
   const run = spawnSync('python3', ['bench/numpy_reference.py', '--bench', '--dtype', dtype], {
     encoding: 'utf8',
+    env,
   });
   if (run.status !== 0)
     return { error: `python3 bench/numpy_reference.py failed: ${run.stderr || run.error}` };
@@ -105,10 +108,10 @@ async function chromiumPart(reuseBuild: boolean): Promise<ChromiumBenchResult | 
 }
 
 function row(name: string, r: EpochMeasurement | { error: string }): string {
-  if (!('secondsPerEpoch' in r)) return `${name.padEnd(15)} ${r.error}\n`;
+  if (!('secondsPerEpoch' in r)) return `${name.padEnd(17)} ${r.error}\n`;
   const engine = typeof r.engine === 'string' ? r.engine : name.startsWith('numpy') ? 'NumPy' : '';
   return (
-    `${name.padEnd(15)} ${r.secondsPerEpoch.toFixed(2).padStart(8)} ${Math.round(r.samplesPerSecond).toString().padStart(11)} ` +
+    `${name.padEnd(17)} ${r.secondsPerEpoch.toFixed(2).padStart(8)} ${Math.round(r.samplesPerSecond).toString().padStart(11)} ` +
     `${(r.testAccuracy * 100).toFixed(2).padStart(9)}% ${(r.ratioToNumpy ?? NaN).toFixed(2).padStart(9)}   ${engine}\n`
   );
 }
@@ -121,6 +124,9 @@ async function main(): Promise<void> {
   const numpy64 = numpyEpoch('float64');
   process.stderr.write('bench: NumPy float32 epoch...\n');
   const numpy32 = numpyEpoch('float32');
+  // On a loaded machine OpenBLAS's second thread can cost more than it gives: the yardstick is NumPy's best.
+  process.stderr.write('bench: NumPy float32 epoch, one BLAS thread...\n');
+  const numpy32OneThread = numpyEpoch('float32', 1);
   const fastest = await chooseKernels(loadWasmKernelsNode);
   if (fastest.fallbackReason)
     process.stderr.write(`bench: no WebAssembly SIMD in Node: ${fastest.fallbackReason}\n`);
@@ -138,13 +144,14 @@ async function main(): Promise<void> {
   }
   const chromium: EpochMeasurement | { error: string } = { ...details };
 
-  const numpySeconds = [numpy64, numpy32]
+  const numpySeconds = [numpy64, numpy32, numpy32OneThread]
     .filter((r): r is EpochMeasurement => 'secondsPerEpoch' in r)
     .map((r) => r.secondsPerEpoch);
   const fastestNumpy = numpySeconds.length > 0 ? Math.min(...numpySeconds) : undefined;
   const rows: [string, EpochMeasurement | { error: string }][] = [
     ['numpy64', numpy64],
     ['numpy32', numpy32],
+    ['numpy32 1 thread', numpy32OneThread],
     ['node', node],
     ['node TypeScript', nodeTypeScript],
     ['chromium', chromium],
@@ -153,7 +160,7 @@ async function main(): Promise<void> {
     if ('secondsPerEpoch' in r && fastestNumpy !== undefined)
       r.ratioToNumpy = r.secondsPerEpoch / fastestNumpy;
   }
-  process.stderr.write('\nrun              s/epoch   samples/s   test acc     ratio   engine\n');
+  process.stderr.write('\nrun                s/epoch   samples/s   test acc     ratio   engine\n');
   for (const [name, r] of rows) process.stderr.write(row(name, r));
   process.stderr.write(
     `forward pass of one digit (Node): median ${(forward.medianMs * 1000).toFixed(1)} µs\n`,
@@ -177,7 +184,9 @@ async function main(): Promise<void> {
   }
   process.stderr.write('\n');
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
-  console.log(JSON.stringify({ numpy64, numpy32, node, chromium, nodeTypeScript, forward, machine }));
+  console.log(
+    JSON.stringify({ numpy64, numpy32, node, chromium, numpy32OneThread, nodeTypeScript, forward, machine }),
+  );
 }
 
 await main();

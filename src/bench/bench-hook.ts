@@ -38,8 +38,11 @@ export interface DigitLabBench {
   trainEpoch(config: TrainingConfig, warmUpSteps: number): Promise<BenchEpochResult>;
   timeToAccuracy(config: TrainingConfig, target: number): Promise<BenchTimeToAccuracy>;
   forwardLatency(layerSizes: readonly number[], repeats: number): Promise<BenchForwardLatency>;
-  /** Blocks the main thread for `ms`, so the bench can show its long-task observer sees such a task. */
-  blockMainThread(ms: number): void;
+  /**
+   * Blocks the main thread for `ms` in a task of its own (a timer, as the page's own work would run), so the
+   * bench can show its long-task observer sees such a task; resolves after it ran.
+   */
+  blockMainThread(ms: number): Promise<void>;
 }
 
 declare global {
@@ -165,11 +168,16 @@ async function forwardLatency(layerSizes: readonly number[], repeats: number): P
   return { medianMs: perDigitMs[Math.floor(perDigitMs.length / 2)], digits: digits.length };
 }
 
-function blockMainThread(ms: number): void {
-  const until = performance.now() + ms;
-  while (performance.now() < until) {
-    // Busy on purpose: this is the deliberate long task.
-  }
+function blockMainThread(ms: number): Promise<void> {
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      const until = performance.now() + ms;
+      while (performance.now() < until) {
+        // Busy on purpose: this is the deliberate long task.
+      }
+      resolve();
+    }, 0),
+  );
 }
 
 export function installBenchHook(): void {
