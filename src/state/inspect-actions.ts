@@ -11,6 +11,7 @@ import type {
   SaliencyView,
   UnitRef,
 } from './inspect-slice';
+import { ensureDataset } from './dataset-actions';
 import { loadDefaultModel } from './prediction-actions';
 import { useStore } from './store';
 
@@ -22,13 +23,9 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function baseUrl(): string {
-  return typeof document !== 'undefined' ? document.baseURI : self.location.href;
-}
-
-/** The model being inspected: the one the app predicts with, else the shipped default. */
+/** The model being inspected is the one the app predicts with (the shipped default until one is trained). */
 function activeSlot(): ModelSlot {
-  return useStore.getState().modelSlot ?? 'default';
+  return useStore.getState().modelSlot;
 }
 
 async function ensureModel(slot: ModelSlot): Promise<void> {
@@ -38,9 +35,15 @@ async function ensureModel(slot: ModelSlot): Promise<void> {
   }
 }
 
+/** Has the worker load a split through the app's one loader, so the header shows its progress. */
 async function ensureSplit(split: InspectSplit): Promise<void> {
-  const trainer = getTrainer();
-  if (!(await trainer.hasDataset(split))) await trainer.loadDataset(split, baseUrl());
+  await ensureDataset(split);
+  const loaded = useStore.getState().datasets[split];
+  if (loaded.status !== 'ready') {
+    throw new Error(
+      loaded.error ?? `The ${split === 'test' ? 'test' : 'training'} digits are not loaded yet.`,
+    );
+  }
 }
 
 /** Runs `task` now, or once more after the running one when asked again meanwhile: the latest request wins. */
