@@ -1,6 +1,7 @@
 // The app shell: the header on every place, and the place the hash route names.
 import { useEffect } from 'react';
 import { startModelPersistence } from '../state/model-checkpoints';
+import { watchTrainingLinks } from '../state/training-link-actions';
 import { DrawPage } from './draw/DrawPage';
 import { InspectPage } from './inspect/InspectPage';
 import { ModelsPage } from './models/ModelsPage';
@@ -26,6 +27,8 @@ export function App() {
   const { place } = useHashRoute();
   // Reopens the last model (with its charts) and checkpoints every training run into saved models.
   useEffect(() => startModelPersistence(), []);
+  // A shared #/train?… link sets the training settings (same layers, optimizer, seed) it describes.
+  useEffect(() => watchTrainingLinks(), []);
   useEffect(() => {
     document.title = `${placeInfo(place).title} · Digit Lab`;
   }, [place]);

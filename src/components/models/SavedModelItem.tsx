@@ -8,6 +8,7 @@ import {
 } from '../../state/models-actions';
 import type { SavedModelSummary } from '../../state/models-slice';
 import { useStore } from '../../state/store';
+import { trainingConfigHash } from '../../state/url-config';
 import { downloadFile } from './download-file';
 import { accuracyText, architectureText, dateText, epochsText, STATUS_TEXT } from './model-format';
 
@@ -153,6 +154,11 @@ export function SavedModelItem({ model, isOpen, compared }: SavedModelItemProps)
           >
             Delete
           </button>
+          {model.config && (
+            <a className="saved-model__link" href={trainingConfigHash(model.config)}>
+              Train again with these settings
+            </a>
+          )}
         </div>
       )}
     </li>

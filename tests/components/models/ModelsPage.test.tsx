@@ -69,6 +69,10 @@ describe('ModelsPage', () => {
     expect(within(items[0]).getByText('95.55%')).toBeInTheDocument();
     expect(within(items[0]).getByText('25 Nov 2026, 09:30')).toBeInTheDocument();
     expect(within(items[1]).getByText('finished run, 3 epochs')).toBeInTheDocument();
+    expect(within(items[0]).getByRole('link', { name: 'Train again with these settings' })).toHaveAttribute(
+      'href',
+      '#/train?hidden=12&opt=reference-momentum&lr=0.5&beta1=0.9&beta2=0.999&eps=1e-8&batch=128&epochs=20&l2=0&seed=2',
+    );
   });
 
   it('opens, renames and deletes (after confirming) a saved model', async () => {
