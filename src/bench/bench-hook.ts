@@ -1,11 +1,12 @@
 // window.__digitLabBench: lets `npm run bench` drive the real app's training worker in headless Chromium.
 // Installed only when the page URL has ?bench (see main.tsx), so normal visits never carry it.
-import { proxy } from 'comlink';
 import { createNetwork } from '../nn/network';
 import { predictOne } from '../nn/predict';
 import { INPUT_SIZE, type TrainingConfig } from '../nn/types';
+import { ensureDataset } from '../state/dataset-actions';
+import { useStore } from '../state/store';
+import { setTrainOptions, startTraining, stopTraining } from '../state/training-actions';
 import { getTrainer } from '../worker/client';
-import type { TrainingProgress } from '../worker/training-progress';
 
 export interface BenchEpochResult {
   /** Training time of one epoch: the run's wall time minus the end-of-epoch test evaluation. */
@@ -53,12 +54,13 @@ declare global {
 
 const WHOLE_TEST_SET = 10_000;
 
+/** Loads MNIST the way the page does (ensureDataset), so the Train place shows it like a visitor's. */
 async function loadData(): Promise<void> {
-  const trainer = getTrainer();
-  await Promise.all([
-    trainer.loadDataset('train', document.baseURI),
-    trainer.loadDataset('test', document.baseURI),
-  ]);
+  await Promise.all([ensureDataset('train'), ensureDataset('test')]);
+  const { datasets } = useStore.getState();
+  if (datasets.train.status !== 'ready' || datasets.test.status !== 'ready') {
+    throw new Error(`MNIST did not load: ${datasets.train.error ?? datasets.test.error ?? 'unknown error'}`);
+  }
 }
 
 /** The worker swaps in WebAssembly SIMD once it has compiled; a short wait lets a bench see the final engine. */
@@ -73,77 +75,79 @@ async function settledEngine(): Promise<{ name: string; workers: number }> {
   return engine;
 }
 
-function wholeTestAccuracy(progress: TrainingProgress): number | null {
-  const whole = progress.evaluations.filter((e) => e.sampleCount >= WHOLE_TEST_SET);
-  return whole.length > 0 ? whole[whole.length - 1].accuracy : null;
+/** The store's latest test accuracy when it was measured on the whole test set, else null. */
+function wholeTestAccuracy(): number | null {
+  const { latestTestAccuracy, latestTestSampleCount } = useStore.getState();
+  return latestTestSampleCount >= WHOLE_TEST_SET ? latestTestAccuracy : null;
 }
 
+/**
+ * Trains through the app's own actions (as the Start button does), so the Train place draws its live charts
+ * while the epoch is timed and the long-task observer watches the main thread.
+ */
 async function trainEpoch(config: TrainingConfig, warmUpSteps: number): Promise<BenchEpochResult> {
-  const trainer = getTrainer();
   await loadData();
+  const engine = await settledEngine();
+  const trainer = getTrainer();
+  // Warm the worker's JIT and kernels on the real data, then start over from the seed's weights.
   await trainer.configure({ ...config, epochs: 1 });
   for (let s = 0; s < warmUpSteps; s++) await trainer.step();
-  const engine = await settledEngine();
   await trainer.reset();
-  let lastSpeed = 0;
+  setTrainOptions({ evaluateEverySteps: 0 });
+  useStore.getState().setTrainingConfig({ ...config, epochs: 1 }, null);
   const startedMs = performance.now();
-  const outcome = await trainer.train(
-    proxy((progress: TrainingProgress) => {
-      if (progress.samplesPerSecond > 0) lastSpeed = progress.samplesPerSecond;
-    }),
-    { evaluateEverySteps: 0 },
-  );
+  await startTraining();
   const wallMs = performance.now() - startedMs;
+  const { trainingStatus, trainingProgress, workerError } = useStore.getState();
+  if (trainingStatus !== 'finished' || !trainingProgress) {
+    throw new Error(
+      `the benchmark epoch ended as "${trainingStatus}"${workerError ? `: ${workerError}` : ''}`,
+    );
+  }
   // The same evaluation the run ends with, timed on its own, so it can be taken out of the epoch time.
   const evaluationStartedMs = performance.now();
   const evaluation = await trainer.evaluate('live', 'test');
   const evaluationMs = performance.now() - evaluationStartedMs;
   const seconds = (wallMs - evaluationMs) / 1000;
-  const samples = outcome.progress.samplesSeen;
   return {
     secondsPerEpoch: seconds,
-    samplesPerSecond: samples / seconds || lastSpeed,
+    samplesPerSecond: trainingProgress.samplesSeen / seconds,
     wallSecondsWithEvaluation: wallMs / 1000,
     evaluationSeconds: evaluationMs / 1000,
-    testAccuracy: wholeTestAccuracy(outcome.progress) ?? evaluation.accuracy,
+    testAccuracy: wholeTestAccuracy() ?? evaluation.accuracy,
     engine: engine.name,
     workers: engine.workers,
   };
 }
 
 async function timeToAccuracy(config: TrainingConfig, target: number): Promise<BenchTimeToAccuracy> {
-  const trainer = getTrainer();
   await loadData();
-  await trainer.configure(config);
   const engine = await settledEngine();
+  setTrainOptions({ evaluateEverySteps: 0 });
+  useStore.getState().setTrainingConfig(config, null);
   let reachedAtMs: number | null = null;
   let best = 0;
   let epochs = 0;
   const startedMs = performance.now();
-  const training = trainer.train(
-    proxy((progress: TrainingProgress) => {
-      const accuracy = wholeTestAccuracy(progress);
-      if (accuracy === null || reachedAtMs !== null) return;
-      best = Math.max(best, accuracy);
-      epochs = progress.epoch;
-      if (accuracy >= target) {
-        reachedAtMs = performance.now() - startedMs;
-        void trainer.stop();
-      }
-    }),
-    { evaluateEverySteps: 0, progressIntervalMs: 0 },
-  );
-  const outcome = await training;
-  const finalAccuracy = wholeTestAccuracy(outcome.progress);
-  if (reachedAtMs === null && finalAccuracy !== null && finalAccuracy >= target) {
-    reachedAtMs = performance.now() - startedMs;
-    epochs = outcome.progress.epoch;
+  const unsubscribe = useStore.subscribe((state) => {
+    const accuracy = wholeTestAccuracy();
+    if (accuracy === null || reachedAtMs !== null) return;
+    best = Math.max(best, accuracy);
+    epochs = state.trainingProgress?.epoch ?? epochs;
+    if (accuracy >= target) {
+      reachedAtMs = performance.now() - startedMs;
+      void stopTraining();
+    }
+  });
+  try {
+    await startTraining();
+  } finally {
+    unsubscribe();
   }
-  best = Math.max(best, finalAccuracy ?? 0);
   return {
     reached: reachedAtMs !== null,
     seconds: (reachedAtMs ?? performance.now() - startedMs) / 1000,
-    epochs: epochs || outcome.progress.epoch,
+    epochs,
     testAccuracy: best,
     engine: engine.name,
   };
