@@ -54,21 +54,18 @@ const chartPoints = (page: Page) =>
     ),
   );
 
-async function fill(page: Page, label: string, value: string): Promise<void> {
-  const field = page.getByLabel(label, { exact: true });
-  await field.fill(value);
-  await field.blur();
-}
-
 describe('Models in the browser', () => {
   it('keeps a trained model and its charts across a reload, and explains a corrupt file', async () => {
-    const app = await openApp(browser, server, '#/train', { viewport: { width: 1280, height: 800 } });
+    // A shared link carries the whole setup: a small Adam network, one epoch, seed 5.
+    const link =
+      '#/train?hidden=32&opt=adam&lr=0.001&beta1=0.9&beta2=0.999&eps=1e-8&batch=128&epochs=1&l2=0&seed=5';
+    const app = await openApp(browser, server, link, { viewport: { width: 1280, height: 800 } });
     const { page } = app;
     try {
       await waitForDatasetReady(page);
-      await page.getByLabel('Preset').selectOption('fast');
-      await fill(page, 'Hidden layers', '32');
-      await fill(page, 'Epochs', '1');
+      expect(await page.getByLabel('Hidden layers', { exact: true }).inputValue()).toMatch(/^32$/);
+      expect(await page.getByLabel('Epochs', { exact: true }).inputValue()).toBe('1');
+      expect(await page.getByLabel('Seed', { exact: true }).inputValue()).toBe('5');
       await page.getByRole('button', { name: 'Start' }).click();
       await poll(
         () => status(page),
@@ -108,6 +105,7 @@ describe('Models in the browser', () => {
         10_000,
         'the charts after the reload',
       );
+      await page.screenshot({ path: join(tmpdir(), 'digit-lab-train-after-reload.png'), fullPage: false });
       expect(await page.getByTestId('test-accuracy').textContent()).toMatch(/\d+(\.\d+)?%/);
 
       await page.goto(server.url('#/models'));
