@@ -1,11 +1,13 @@
 // One live chart (loss or accuracy over samples seen): recharts with animation off, fed prepared series.
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartSeries } from './chart-series';
 
 export interface MetricChartProps {
   readonly title: string;
   readonly series: readonly ChartSeries[];
-  readonly yLabel: string;
+  /** Appended to the y ticks ("%"); the chart's title names the quantity. */
+  readonly yUnit?: string;
   readonly yDomain: [number | 'auto', number | 'auto'];
   /** Fixed size (tests, where nothing has a layout); otherwise the chart fills its box's width. */
   readonly width?: number;
@@ -22,7 +24,7 @@ function formatValue(value: unknown): string {
   return typeof value === 'number' ? value.toFixed(3) : String(value);
 }
 
-export function MetricChart({ title, series, yLabel, yDomain, width, height = 240 }: MetricChartProps) {
+function MetricChartView({ title, series, yUnit, yDomain, width, height = 240 }: MetricChartProps) {
   const hasPoints = series.some((s) => s.points.length > 0);
   const chart = (
     <LineChart
@@ -39,12 +41,7 @@ export function MetricChart({ title, series, yLabel, yDomain, width, height = 24
         allowDuplicatedCategory={false}
         fontSize={12}
       />
-      <YAxis
-        domain={yDomain}
-        width={44}
-        fontSize={12}
-        label={{ value: yLabel, angle: -90, position: 'insideLeft', fontSize: 12 }}
-      />
+      <YAxis domain={yDomain} width={40} fontSize={12} unit={yUnit} />
       <Tooltip
         formatter={formatValue}
         labelFormatter={(samples) => `${formatSamples(Number(samples))} samples`}
@@ -80,3 +77,6 @@ export function MetricChart({ title, series, yLabel, yDomain, width, height = 24
     </figure>
   );
 }
+
+/** Redrawn only when its own series change. */
+export const MetricChart = memo(MetricChartView);

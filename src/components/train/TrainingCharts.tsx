@@ -1,9 +1,14 @@
 // The loss and accuracy charts of the current run, with the earlier runs the user chose to compare.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useStore } from '../../state/store';
+import { useStore, type AppState } from '../../state/store';
 import { chartSeries } from './chart-series';
 import { MetricChart } from './MetricChart';
+import { useThrottledStoreValue } from './useThrottledStoreValue';
+
+/** recharts redraws every series in full; once a second keeps the page's main thread free between redraws. */
+const CHART_INTERVAL_MS = 1000;
+const selectCurrentRun = (s: AppState) => s.currentRun;
 
 export interface TrainingChartsProps {
   /** Fixed chart width for tests; the page lets the charts fill their column. */
@@ -11,14 +16,14 @@ export interface TrainingChartsProps {
 }
 
 export function TrainingCharts({ width }: TrainingChartsProps) {
-  const currentRun = useStore((s) => s.currentRun);
+  const currentRun = useThrottledStoreValue(selectCurrentRun, CHART_INTERVAL_MS);
   const compared = useStore(useShallow((s) => s.pastRuns.filter((run) => s.comparedRunIds.includes(run.id))));
   const loss = useMemo(() => chartSeries(currentRun, compared, 'loss'), [currentRun, compared]);
   const accuracy = useMemo(() => chartSeries(currentRun, compared, 'accuracy'), [currentRun, compared]);
   return (
     <div className="training-charts">
-      <MetricChart title="Loss" series={loss} yLabel="cross-entropy" yDomain={[0, 'auto']} width={width} />
-      <MetricChart title="Accuracy" series={accuracy} yLabel="%" yDomain={['auto', 100]} width={width} />
+      <MetricChart title="Loss" series={loss} yDomain={[0, 'auto']} width={width} />
+      <MetricChart title="Accuracy" series={accuracy} yUnit="%" yDomain={['auto', 100]} width={width} />
     </div>
   );
 }

@@ -245,7 +245,7 @@ describe('progress and charts', () => {
   it('renders exactly the points of the history it is given', () => {
     const series = chartSeries(run(3, 12), [], 'accuracy');
     const { container } = render(
-      <MetricChart title="Accuracy" series={series} yLabel="%" yDomain={[0, 100]} width={400} height={200} />,
+      <MetricChart title="Accuracy" series={series} yUnit="%" yDomain={[0, 100]} width={400} height={200} />,
     );
     const dots = container.querySelectorAll('.recharts-line-dots circle');
     // Test evaluations are dotted (2 of them); the training curve is a line without dots.

@@ -1,0 +1,31 @@
+// A store value that re-renders its component at most once per interval: charts need not redraw on every message.
+import { useEffect, useState } from 'react';
+import type { AppState } from '../../state/store';
+import { useStore } from '../../state/store';
+
+/** The latest value is always shown in the end: a change inside the interval is drawn when it ends. */
+export function useThrottledStoreValue<T>(select: (state: AppState) => T, intervalMs: number): T {
+  const [value, setValue] = useState(() => select(useStore.getState()));
+  useEffect(() => {
+    let lastShownMs = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const show = () => {
+      timer = null;
+      lastShownMs = performance.now();
+      setValue(() => select(useStore.getState()));
+    };
+    show();
+    const unsubscribe = useStore.subscribe((state, previous) => {
+      if (select(state) === select(previous) || timer !== null) return;
+      const waitMs = lastShownMs + intervalMs - performance.now();
+      if (waitMs <= 0) show();
+      else timer = setTimeout(show, waitMs);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+    // `select` should be a module-level function: a new one per render would resubscribe every time.
+  }, [select, intervalMs]);
+  return value;
+}
