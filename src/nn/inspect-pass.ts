@@ -14,12 +14,16 @@ export interface InspectPassResult {
   readonly unitStats: UnitStats;
 }
 
-/** Runs the first `limit` samples of `data` (all by default) through the network. */
+/**
+ * Runs the first `limit` samples of `data` (all by default) through the network. Pass `stats` to keep
+ * counting into one accumulator over several calls (a dataset measured a slice at a time).
+ */
 export function inspectPass(
   params: NetworkParams,
   data: Dataset,
   limit?: number,
   kernels: Kernels = typescriptKernels,
+  stats: UnitStatsAccumulator = new UnitStatsAccumulator(params.layerSizes.slice(1, -1)),
 ): InspectPassResult {
   const sizes = params.layerSizes;
   const count = Math.max(0, Math.min(limit ?? data.count, data.count));
@@ -29,7 +33,6 @@ export function inspectPass(
   }
   const classes = sizes[sizes.length - 1];
   const probabilities = new Float32Array(count * classes);
-  const stats = new UnitStatsAccumulator(sizes.slice(1, -1));
   if (count > 0) {
     const ws = createBatchWorkspace(sizes, Math.min(BATCH, count));
     prepareFirstLayer(params, ws);

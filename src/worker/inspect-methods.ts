@@ -7,7 +7,13 @@ import { explainDigit, type DigitExplanation, type ExplainOptions } from '../nn/
 import { inspectPass } from '../nn/inspect-pass';
 import type { Kernels } from '../nn/kernels';
 import type { Dataset, NetworkParams } from '../nn/types';
-import { deadUnits } from '../nn/unit-stats';
+import { cloneParams } from '../nn/network';
+import { deadUnits, UnitStatsAccumulator } from '../nn/unit-stats';
+import { datasetSlice } from './test-subset';
+import { yieldToEventLoop } from './yield-to-event-loop';
+
+/** Test digits measured between two yields: about 50 ms of work. */
+const ANALYSIS_SLICE = 500;
 
 /** What the session lends these methods; `Slot` is the session's model slot name. */
 export interface InspectSessionAccess<Slot> {
@@ -71,43 +77,68 @@ export function createInspectMethods<Slot>(session: InspectSessionAccess<Slot>) 
       ]);
     },
 
-    /** The first `limit` test digits (all 10,000 by default) through the slot's model. */
-    analyseTestSet(slot: Slot, limit?: number): TestSetAnalysis {
-      const params = session.paramsOf(slot);
-      const test = session.requireDataset('test');
-      const evaluation = evaluate(params, test, limit, session.kernels);
-      const { probabilities, unitStats } = inspectPass(params, test, limit, session.kernels);
+    /**
+     * The first `limit` test digits (all 10,000 by default) through the slot's model, a slice at a time with
+     * a yield between slices so predictions and training steps get in. It measures a copy of the weights
+     * taken at the start, so a training step in between cannot mix two models into one analysis.
+     */
+    async analyseTestSet(slot: Slot, limit?: number): Promise<TestSetAnalysis> {
+      const params = cloneParams(session.paramsOf(slot));
+      const all = session.requireDataset('test');
+      const count = Math.max(0, Math.min(limit ?? all.count, all.count));
+      const test = datasetSlice(all, 0, count);
       const classes = params.layerSizes[params.layerSizes.length - 1];
-      const metrics = classMetrics(evaluation.confusion, classes);
-      const count = evaluation.predictions.length;
-      const labels = test.labels.slice(0, count);
+      const confusion = new Int32Array(classes * classes);
+      const predictions = new Uint8Array(count);
+      const confidences = new Float32Array(count);
+      const probabilities = new Float32Array(count * classes);
+      const stats = new UnitStatsAccumulator(params.layerSizes.slice(1, -1));
+      let lossSum = 0;
+      for (let start = 0; start < count; start += ANALYSIS_SLICE) {
+        if (start > 0) await yieldToEventLoop();
+        const slice = datasetSlice(test, start, ANALYSIS_SLICE);
+        const evaluation = evaluate(params, slice, undefined, session.kernels);
+        const pass = inspectPass(params, slice, undefined, session.kernels, stats);
+        lossSum += evaluation.loss * slice.count;
+        evaluation.confusion.forEach((n, i) => (confusion[i] += n));
+        predictions.set(evaluation.predictions, start);
+        confidences.set(evaluation.confidences, start);
+        probabilities.set(pass.probabilities, start * classes);
+      }
+      const metrics = classMetrics(confusion, classes);
+      let correct = 0;
+      for (let c = 0; c < classes; c++) correct += confusion[c * classes + c];
+      const labels = test.labels.slice();
+      const unitStats = stats.finish();
+      const { fireCounts } = unitStats;
+      const dead = deadUnits(unitStats);
       const analysis: TestSetAnalysis = {
         count,
         classes,
-        loss: evaluation.loss,
-        accuracy: evaluation.accuracy,
-        confusion: evaluation.confusion,
+        loss: count === 0 ? 0 : lossSum / count,
+        accuracy: count === 0 ? 0 : correct / count,
+        confusion,
         support: metrics.support,
         precision: metrics.precision,
         recall: metrics.recall,
         labels,
-        predictions: evaluation.predictions,
-        confidences: evaluation.confidences,
+        predictions,
+        confidences,
         probabilities,
-        fireCounts: unitStats.fireCounts,
-        dead: deadUnits(unitStats),
+        fireCounts,
+        dead,
       };
       return transfer(analysis, [
-        analysis.confusion.buffer,
-        analysis.support.buffer,
-        analysis.precision.buffer,
-        analysis.recall.buffer,
+        confusion.buffer,
+        metrics.support.buffer,
+        metrics.precision.buffer,
+        metrics.recall.buffer,
         labels.buffer,
-        analysis.predictions.buffer,
-        analysis.confidences.buffer,
+        predictions.buffer,
+        confidences.buffer,
         probabilities.buffer,
-        ...analysis.fireCounts.map((c) => c.buffer),
-        ...analysis.dead.map((d) => d.buffer),
+        ...fireCounts.map((c) => c.buffer),
+        ...dead.map((d) => d.buffer),
       ]);
     },
 

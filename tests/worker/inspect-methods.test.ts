@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistFromDisk } from '../../src/data/mnist-node';
 import { serializeModel } from '../../src/nn/model-file';
 import { createNetwork } from '../../src/nn/network';
+import { evaluate } from '../../src/nn/evaluate';
 import type { Dataset, NetworkParams } from '../../src/nn/types';
 import { createTrainerApi, type TrainerApi } from '../../src/worker/api';
 import { datasetSlice } from '../../src/worker/test-subset';
@@ -67,8 +68,17 @@ describe('getWeights and getLabels', () => {
 });
 
 describe('analyseTestSet', () => {
-  it('gives a confusion matrix whose rows are the class counts and whose diagonal is the number right', () => {
-    const a = api.analyseTestSet('default');
+  it('measured a slice at a time, agrees with one evaluation of the whole set', async () => {
+    const a = await api.analyseTestSet('default');
+    const whole = evaluate(params, test);
+    expect([...a.confusion]).toEqual([...whole.confusion]);
+    expect([...a.predictions]).toEqual([...whole.predictions]);
+    expect(a.loss).toBeCloseTo(whole.loss, 6);
+    expect(a.accuracy).toBe(whole.accuracy);
+  });
+
+  it('gives a confusion matrix whose rows are the class counts and whose diagonal is the number right', async () => {
+    const a = await api.analyseTestSet('default');
     expect(a.count).toBe(test.count);
     const perClass = new Array(10).fill(0);
     for (const label of test.labels) perClass[label]++;
@@ -87,8 +97,8 @@ describe('analyseTestSet', () => {
     expect([...a.labels]).toEqual([...test.labels]);
   });
 
-  it("keeps every digit's probabilities, matching the predictions and confidences", () => {
-    const a = api.analyseTestSet('default', 300);
+  it("keeps every digit's probabilities, matching the predictions and confidences", async () => {
+    const a = await api.analyseTestSet('default', 300);
     expect(a.probabilities.length).toBe(300 * 10);
     for (let i = 0; i < 300; i++) {
       const row = a.probabilities.subarray(i * 10, i * 10 + 10);
@@ -98,8 +108,8 @@ describe('analyseTestSet', () => {
     }
   });
 
-  it('marks the silenced unit dead, and only units that never fire', () => {
-    const a = api.analyseTestSet('default');
+  it('marks the silenced unit dead, and only units that never fire', async () => {
+    const a = await api.analyseTestSet('default');
     expect(a.dead[1][7]).toBe(1);
     a.dead.forEach((flags, l) => flags.forEach((d, j) => expect(d === 1).toBe(a.fireCounts[l][j] === 0)));
   });
