@@ -17,6 +17,8 @@ export interface SavedModelSummary {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly layerSizes: readonly number[];
+  /** Weights and biases. */
+  readonly parameterCount: number;
   /** The settings it was trained with; null for an imported .npz. */
   readonly config: TrainingConfig | null;
   readonly testAccuracy: number | null;

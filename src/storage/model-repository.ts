@@ -1,6 +1,7 @@
 // Saved models in IndexedDB: save (also as a run's checkpoint), list, load, rename, delete, and the last-open model.
 import { deserializeModel, serializeModel, type ModelFile } from '../nn/model-file';
 import { ModelFormatError } from '../nn/model-format-error';
+import { parameterCount } from '../nn/network';
 import {
   openDigitLabDatabase,
   type DigitLabDatabase,
@@ -74,6 +75,7 @@ export class ModelRepository {
         createdAt: previous?.createdAt ?? model.createdAt,
         updatedAt: now.toISOString(),
         layerSizes: [...model.params.layerSizes],
+        parameterCount: parameterCount(model.params.layerSizes),
         config: model.config,
         testAccuracy: finiteOrNull(model.metrics.testAccuracy),
         epochs: finiteOrNull(model.metrics.epochs),

@@ -4,7 +4,7 @@ import type { SavedModelSummary } from '../../state/models-slice';
 import { useStore } from '../../state/store';
 import { OPTIMIZER_LABELS } from '../train/run-label';
 import { formatCount } from '../ui/format';
-import { accuracyText, architectureText, dateText, parameterCountOf } from './model-format';
+import { accuracyText, architectureText, dateText } from './model-format';
 
 interface Row {
   readonly label: string;
@@ -13,7 +13,7 @@ interface Row {
 
 const ROWS: readonly Row[] = [
   { label: 'Architecture', value: (m) => architectureText(m.layerSizes) },
-  { label: 'Parameters', value: (m) => formatCount(parameterCountOf(m.layerSizes)) },
+  { label: 'Parameters', value: (m) => formatCount(m.parameterCount) },
   { label: 'Test accuracy', value: (m) => accuracyText(m.testAccuracy) },
   { label: 'Epochs', value: (m) => (m.epochs === null ? '—' : String(Number(m.epochs.toFixed(2)))) },
   { label: 'Optimizer', value: (m) => (m.config ? OPTIMIZER_LABELS[m.config.optimizer] : '—') },

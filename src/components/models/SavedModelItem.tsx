@@ -10,6 +10,7 @@ import type { SavedModelSummary } from '../../state/models-slice';
 import { useStore } from '../../state/store';
 import { trainingConfigHash } from '../../state/url-config';
 import { downloadFile } from './download-file';
+import { SmallButton } from './SmallButton';
 import { accuracyText, architectureText, dateText, epochsText, STATUS_TEXT } from './model-format';
 
 export interface SavedModelItemProps {
@@ -53,13 +54,7 @@ export function SavedModelItem({ model, isOpen, compared }: SavedModelItemProps)
             <button type="submit" className="button button--small" disabled={draftName.trim() === ''}>
               Save name
             </button>
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              onClick={() => setMode('view')}
-            >
-              Cancel
-            </button>
+            <SmallButton onClick={() => setMode('view')}>Cancel</SmallButton>
           </form>
         ) : (
           <h3 id={titleId} className="saved-model__name">
@@ -105,13 +100,7 @@ export function SavedModelItem({ model, isOpen, compared }: SavedModelItemProps)
           >
             Delete
           </button>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            onClick={() => setMode('view')}
-          >
-            Keep
-          </button>
+          <SmallButton onClick={() => setMode('view')}>Keep</SmallButton>
         </div>
       ) : (
         <div className="saved-model__actions">
@@ -123,37 +112,17 @@ export function SavedModelItem({ model, isOpen, compared }: SavedModelItemProps)
           >
             {isOpen ? 'Open now' : 'Open'}
           </button>
-          <button
-            type="button"
-            className="button button--small button--secondary"
+          <SmallButton
             onClick={() => {
               setDraftName(model.name);
               setMode('rename');
             }}
           >
             Rename
-          </button>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            onClick={() => download('dlm')}
-          >
-            .dlm
-          </button>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            onClick={() => download('npz')}
-          >
-            .npz
-          </button>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            onClick={() => setMode('confirm-delete')}
-          >
-            Delete
-          </button>
+          </SmallButton>
+          <SmallButton onClick={() => download('dlm')}>.dlm</SmallButton>
+          <SmallButton onClick={() => download('npz')}>.npz</SmallButton>
+          <SmallButton onClick={() => setMode('confirm-delete')}>Delete</SmallButton>
           {model.config && (
             <a className="saved-model__link" href={trainingConfigHash(model.config)}>
               Train again with these settings

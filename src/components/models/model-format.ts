@@ -1,14 +1,8 @@
-// How the Models place writes a saved model's facts: architecture, accuracy, dates, parameter counts.
+// How the Models place writes a saved model's facts: architecture, accuracy, epochs, dates.
 import type { SavedModelStatus } from '../../state/models-slice';
 
 export function architectureText(layerSizes: readonly number[]): string {
   return layerSizes.join('-');
-}
-
-export function parameterCountOf(layerSizes: readonly number[]): number {
-  let count = 0;
-  for (let i = 0; i + 1 < layerSizes.length; i++) count += layerSizes[i + 1] * (layerSizes[i] + 1);
-  return count;
 }
 
 export function accuracyText(accuracy: number | null): string {
