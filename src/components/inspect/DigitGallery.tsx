@@ -1,5 +1,6 @@
 // The test digits of one confusion cell with their probabilities; clicking one opens it in the inspector.
 import { DigitCanvas } from '../ui/DigitCanvas';
+import { formatProbability } from './format-probability';
 
 export interface GalleryItem {
   /** Index in its split. */
@@ -20,10 +21,6 @@ export interface DigitGalleryProps {
   readonly items: readonly GalleryItem[];
   onOpen(item: GalleryItem): void;
   onShowMore?(): void;
-}
-
-function pct(p: number): string {
-  return p >= 0.995 ? `${(100 * p).toFixed(1)}%` : `${(100 * p).toFixed(p < 0.1 ? 1 : 0)}%`;
 }
 
 export function DigitGallery({ trueLabel, predicted, total, items, onOpen, onShowMore }: DigitGalleryProps) {
@@ -50,8 +47,8 @@ export function DigitGallery({ trueLabel, predicted, total, items, onOpen, onSho
               onClick={() => onOpen(item)}
               aria-label={
                 `Test digit ${item.index}, true ${item.label}, answered ${item.predicted} at ` +
-                `${pct(item.probabilities[item.predicted])}` +
-                (mistakes ? `, ${pct(item.probabilities[item.label])} for ${item.label}` : '') +
+                `${formatProbability(item.probabilities[item.predicted])}` +
+                (mistakes ? `, ${formatProbability(item.probabilities[item.label])} for ${item.label}` : '') +
                 '. Open in the inspector.'
               }
               data-testid="gallery-digit"
@@ -59,11 +56,11 @@ export function DigitGallery({ trueLabel, predicted, total, items, onOpen, onSho
               <DigitCanvas pixels={item.image} rows={28} cols={28} label="" className="gallery__digit" />
               <span className="gallery__probs">
                 <span>
-                  {item.predicted}: <strong>{pct(item.probabilities[item.predicted])}</strong>
+                  {item.predicted}: <strong>{formatProbability(item.probabilities[item.predicted])}</strong>
                 </span>
                 {mistakes && (
                   <span className="muted">
-                    {item.label}: {pct(item.probabilities[item.label])}
+                    {item.label}: {formatProbability(item.probabilities[item.label])}
                   </span>
                 )}
               </span>

@@ -13,6 +13,7 @@ import { DigitCanvas } from '../ui/DigitCanvas';
 import { inputToBytes } from './input-bytes';
 import { InspectSketchPad } from './InspectSketchPad';
 import { SaliencyMap } from './SaliencyMap';
+import { formatProbability } from './format-probability';
 
 function sourceText(source: ReturnType<typeof useStore.getState>['inspectSource']): string {
   if (source.kind === 'drawing') return 'Your drawing';
@@ -46,7 +47,7 @@ export function DigitPanel() {
             {e && (
               <>
                 {' · '}read as <strong>{e.predictedClass}</strong> at{' '}
-                {(100 * e.probabilities[e.predictedClass]).toFixed(1)}%
+                {formatProbability(e.probabilities[e.predictedClass])}
               </>
             )}
           </p>

@@ -1,5 +1,6 @@
 // How the network reads and learns, formula by formula, each beside its live numbers for the digit being inspected.
 import { Tex } from './Tex';
+import { formatProbability } from './format-probability';
 
 export interface HowItWorksNumbers {
   readonly logits: Float32Array;
@@ -116,7 +117,7 @@ export function HowItWorks({
                       style={{ width: `${Math.round(40 * probabilities[k])}px` }}
                       aria-hidden="true"
                     />
-                    {(100 * probabilities[k]).toFixed(1)}%
+                    {formatProbability(probabilities[k])}
                   </td>
                   <td>{f3(dLogits[k])}</td>
                 </tr>

@@ -1,6 +1,7 @@
 // Why this answer: which pixels raise (red) or lower (blue) the chosen class's probability, over the digit itself.
 import { useEffect, useRef } from 'react';
 import { divergingColour, legendGradient, maxAbs } from './colour-scales';
+import { formatProbability } from './format-probability';
 
 export type SaliencyView = 'gradient' | 'input-x-gradient';
 
@@ -54,7 +55,7 @@ export function SaliencyMap(props: SaliencyMapProps) {
         className="pixelated saliency__canvas"
         role="img"
         aria-label={
-          `Saliency for class ${targetClass} (probability ${(100 * probabilities[targetClass]).toFixed(1)}%): ` +
+          `Saliency for class ${targetClass} (probability ${formatProbability(probabilities[targetClass])}): ` +
           `red pixels raise it, blue lower it; strongest at row ${Math.floor(strongest / side) + 1}, ` +
           `column ${(strongest % side) + 1}`
         }
@@ -68,7 +69,7 @@ export function SaliencyMap(props: SaliencyMapProps) {
             <select value={targetClass} onChange={(e) => props.onTargetChange(Number(e.target.value))}>
               {Array.from(probabilities, (p, c) => (
                 <option key={c} value={c}>
-                  {c} ({(100 * p).toFixed(1)}%)
+                  {c} ({formatProbability(p)})
                 </option>
               ))}
             </select>

@@ -31,7 +31,7 @@ describe('DigitGallery', () => {
       '17',
       '905',
     ]);
-    expect(digits[0]).toHaveTextContent('8: 97%');
+    expect(digits[0]).toHaveTextContent('8: 97.0%');
     expect(digits[0]).toHaveTextContent('3: 3.0%');
     expect(digits[0].querySelectorAll('canvas')).toHaveLength(1);
   });

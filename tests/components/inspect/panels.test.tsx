@@ -8,6 +8,7 @@ import { HowItWorks } from '../../../src/components/inspect/HowItWorks';
 import { UnitDetail } from '../../../src/components/inspect/UnitDetail';
 import { SaliencyMap } from '../../../src/components/inspect/SaliencyMap';
 import { DatasetBrowser } from '../../../src/components/inspect/DatasetBrowser';
+import { formatProbability } from '../../../src/components/inspect/format-probability';
 
 beforeAll(() => {
   HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement['getContext'];
@@ -152,5 +153,17 @@ describe('DatasetBrowser', () => {
     expect(handlers.onSplitChange).toHaveBeenCalledWith('test');
     await userEvent.click(screen.getByRole('button', { name: /Training digit 9, labelled 4/ }));
     expect(handlers.onOpen).toHaveBeenCalledWith(digits[1]);
+  });
+});
+
+describe('formatProbability', () => {
+  it('never shows a near-certainty as 100% or a small chance as 0%', () => {
+    expect(formatProbability(0.9996)).toBe('>99.9%');
+    expect(formatProbability(1)).toBe('100%');
+    expect(formatProbability(0.0004)).toBe('<0.1%');
+    expect(formatProbability(0)).toBe('0%');
+    expect(formatProbability(0.5)).toBe('50%');
+    expect(formatProbability(0.034)).toBe('3.4%');
+    expect(formatProbability(0.973)).toBe('97.3%');
   });
 });
