@@ -36,7 +36,8 @@ vi.stubGlobal('self', { location: { href: 'http://localhost/' } });
 const initialState = useStore.getState();
 let databaseCount = 0;
 
-const fileOf = (bytes: Uint8Array, name: string) => Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>]), { name });
+const fileOf = (bytes: Uint8Array, name: string) =>
+  Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>]), { name });
 const npzOf = (seed: number, name = 'net') =>
   exportModelFile(
     { name, createdAt: '', params: createNetwork([784, 6, 10], seed), config: null, metrics: {} },
