@@ -14,9 +14,13 @@ import {
   startTraining,
   stepTraining,
   stopTraining,
+  restartWorker,
 } from '../../src/state/training-actions';
 import { clearPrediction, requestPrediction } from '../../src/state/prediction-actions';
-import { getTrainer, restartTrainer } from '../../src/worker/client';
+import * as client from '../../src/worker/client';
+import type { MainThreadClient } from '../worker/main-thread-client';
+
+const { getTrainer, restartTrainer } = client;
 
 const subsets = vi.hoisted(() => ({ train: null as Dataset | null, test: null as Dataset | null }));
 
@@ -149,5 +153,25 @@ describe('training actions', () => {
     expect(s.trainingStatus).toBe('idle');
     expect(s.workerError).toBeNull();
     expect(s.trainingNotice?.text).toMatch(/batch/);
+  });
+
+  it('a worker crash shows the error; Restart worker brings a fresh session with the data and keeps the charts', async () => {
+    await stepTraining();
+    const chartsBefore = useStore.getState().currentRun;
+    (client as unknown as MainThreadClient).crash('The training worker crashed: out of memory');
+    let s = useStore.getState();
+    expect(s.trainingStatus).toBe('failed');
+    expect(s.workerError).toMatch(/out of memory/);
+    const crashed = getTrainer();
+    await restartWorker();
+    s = useStore.getState();
+    expect(getTrainer()).not.toBe(crashed);
+    expect(s.workerError).toBeNull();
+    expect(s.trainingStatus).toBe('idle');
+    expect(s.datasets.train.status).toBe('ready');
+    expect(getTrainer().hasDataset('train')).toBe(true);
+    expect(s.pastRuns[0]?.id).toBe(chartsBefore?.id);
+    await stepTraining();
+    expect(useStore.getState().trainingStatus).toBe('paused');
   });
 });

@@ -1,5 +1,5 @@
-// A store value that re-renders its component at most once per interval: charts need not redraw on every message.
-import { useEffect, useState } from 'react';
+// A store value that re-renders its component at most once per interval, as an interruptible transition.
+import { startTransition, useEffect, useState } from 'react';
 import type { AppState } from '../../state/store';
 import { useStore } from '../../state/store';
 
@@ -12,7 +12,9 @@ export function useThrottledStoreValue<T>(select: (state: AppState) => T, interv
     const show = () => {
       timer = null;
       lastShownMs = performance.now();
-      setValue(() => select(useStore.getState()));
+      const next = select(useStore.getState());
+      // A transition renders in slices of a few ms, so a chart redraw never blocks input for long.
+      startTransition(() => setValue(() => next));
     };
     show();
     const unsubscribe = useStore.subscribe((state, previous) => {
