@@ -156,6 +156,9 @@ export function selectUnit(unit: UnitRef | null): void {
   useStore.setState({ selectedUnit: unit });
 }
 
+/** Which model the analysis in the store describes. */
+let analysedSlot: ModelSlot | null = null;
+
 /** Evaluates the inspected model on all 10,000 test digits (confusion, precision/recall, dead units). */
 export async function runAnalysis(): Promise<void> {
   useStore.setState({ analysisStatus: 'running', analysisError: null });
@@ -163,6 +166,7 @@ export async function runAnalysis(): Promise<void> {
     const slot = activeSlot();
     await Promise.all([ensureModel(slot), ensureSplit('test')]);
     const analysis = await getTrainer().analyseTestSet(slot);
+    analysedSlot = slot;
     const when = new Date().toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit' });
     useStore.setState({
       analysis,
@@ -263,6 +267,9 @@ export async function browseDataset(change: {
   }
 }
 
+/** The drawn input the inspector last knew of, so a return visit only switches to a drawing that is new. */
+let lastDrawingSeen: Float32Array | null = null;
+
 /** While training changes the inspected live model, refresh the digit and weights at most this often. */
 const LIVE_REFRESH_MS = 1000;
 
@@ -273,11 +280,16 @@ const LIVE_REFRESH_MS = 1000;
  */
 export function startInspector(): () => void {
   const state = useStore.getState();
-  if (state.prediction?.input) void inspectDrawing();
+  const drawn = state.prediction?.input ?? null;
+  // A digit drawn since the last visit is what the user wants to see; otherwise keep what was inspected.
+  if (drawn && (drawn !== lastDrawingSeen || !state.inspected)) void inspectDrawing();
   else if (!state.inspected) void inspectTestDigit(0);
   else void refreshInspection();
+  lastDrawingSeen = drawn;
   void refreshWeights();
-  if (state.analysisStatus === 'idle' || state.analysisStatus === 'error') void runAnalysis();
+  // The live model may have trained since the last visit; the default one never changes.
+  const stale = analysedSlot !== state.modelSlot || state.modelSlot === 'live';
+  if (state.analysisStatus !== 'running' && (state.analysisStatus !== 'ready' || stale)) void runAnalysis();
   if (state.datasetBrowser.total === null) void browseDataset({});
 
   let lastLiveRefreshMs = 0;
@@ -290,6 +302,7 @@ export function startInspector(): () => void {
   };
   const unsubscribe = useStore.subscribe((now, before) => {
     if (now.prediction?.input && now.prediction.input !== before.prediction?.input) {
+      lastDrawingSeen = now.prediction.input;
       if (now.inspectSource.kind === 'drawing') void refreshInspection();
       else void inspectDrawing();
     }
