@@ -162,8 +162,8 @@ export class WasmKernels implements Kernels {
   sparseMatmul(out: Float32Array, s: SparseRows, b: Float32Array, m: number, n: number): void {
     this.callTop = this.arenaTop;
     const nonZero = s.rowStart[m];
-    const rowStart = this.placeInt(s.rowStart, m + 1);
-    const columns = this.placeInt(s.columns, nonZero);
+    const rowStart = this.place(s.rowStart, m + 1);
+    const columns = this.place(s.columns, nonZero);
     const values = this.place(s.values, nonZero);
     const bAt = this.place(b, b.length);
     const outAt = this.output(out, m * n);
@@ -179,8 +179,8 @@ export class WasmKernels implements Kernels {
   sparseMatmulAtB(out: Float32Array, s: SparseRows, b: Float32Array, m: number, k: number, n: number): void {
     this.callTop = this.arenaTop;
     const nonZero = s.rowStart[m];
-    const rowStart = this.placeInt(s.rowStart, m + 1);
-    const columns = this.placeInt(s.columns, nonZero);
+    const rowStart = this.place(s.rowStart, m + 1);
+    const columns = this.place(s.columns, nonZero);
     const values = this.place(s.values, nonZero);
     const bAt = this.place(b, m * n);
     const outAt = this.output(out, k * n);
@@ -242,19 +242,14 @@ export class WasmKernels implements Kernels {
   }
 
   /** Address of the first `length` values of `array`: where it lives, or a copy made for this call. */
-  private place(array: Float32Array, length: number): number {
+  private place(array: Float32Array | Int32Array, length: number): number {
     if (this.isInArena(array)) return array.byteOffset;
     const at = this.reserve(4 * length);
     if (at === NO_ROOM) return NO_ROOM;
-    this.f32.set(length === array.length ? array : array.subarray(0, length), at >> 2);
-    return at;
-  }
-
-  private placeInt(array: Int32Array, length: number): number {
-    if (this.isInArena(array)) return array.byteOffset;
-    const at = this.reserve(4 * length);
-    if (at === NO_ROOM) return NO_ROOM;
-    this.i32.set(length === array.length ? array : array.subarray(0, length), at >> 2);
+    const source = length === array.length ? array : array.subarray(0, length);
+    // Each through the view of its own type: a Float32Array view would convert integers, not copy their bits.
+    if (source instanceof Int32Array) this.i32.set(source, at >> 2);
+    else this.f32.set(source, at >> 2);
     return at;
   }
 
