@@ -19,15 +19,21 @@ interface FieldProps {
   readonly label: string;
   readonly hint?: string;
   readonly error: string | undefined;
+  /** Spans both columns of the form. */
+  readonly wide?: boolean;
   readonly children: (describedBy: string | undefined) => ReactNode;
 }
 
-function Field({ field, label, hint, error, children }: FieldProps) {
+function Field({ field, label, hint, error, wide, children }: FieldProps) {
   const errorId = `training-${field}-error`;
   const hintId = `training-${field}-hint`;
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
+    <div
+      className={['field', wide ? 'field--wide' : '', error ? 'field--invalid' : '']
+        .filter(Boolean)
+        .join(' ')}
+    >
       <label htmlFor={`training-${field}`}>{label}</label>
       {children(describedBy)}
       {hint && (
@@ -52,8 +58,9 @@ export function TrainingForm({ draft, errors, presetId, disabled, onChange, onPr
     label: string,
     hint?: string,
     inputMode: 'decimal' | 'numeric' = 'decimal',
+    wide = false,
   ) => (
-    <Field field={field} label={label} hint={hint} error={errors[field]}>
+    <Field field={field} label={label} hint={hint} error={errors[field]} wide={wide}>
       {(describedBy) => (
         <input
           id={`training-${field}`}
@@ -93,8 +100,8 @@ export function TrainingForm({ draft, errors, presetId, disabled, onChange, onPr
           ))}
         </select>
       </div>
-      {text('hiddenSizes', 'Hidden layers', 'Units per layer, e.g. 200, 100, 25', 'numeric')}
-      <Field field="optimizer" label="Optimizer" error={errors.optimizer}>
+      {text('hiddenSizes', 'Hidden layers', 'Units per layer, e.g. 200, 100, 25', 'numeric', true)}
+      <Field field="optimizer" label="Optimizer" error={errors.optimizer} wide>
         {(describedBy) => (
           <select
             id="training-optimizer"
