@@ -8,6 +8,8 @@ import { useThrottledStoreValue } from './useThrottledStoreValue';
 
 /** recharts redraws every series in full; once a second keeps the page's main thread free between redraws. */
 const CHART_INTERVAL_MS = 1000;
+/** The accuracy chart redraws half a second after the loss chart, so no task draws both. */
+const SECOND_CHART_OFFSET_MS = 500;
 const selectCurrentRun = (s: AppState) => s.currentRun;
 
 export interface TrainingChartsProps {
@@ -16,10 +18,11 @@ export interface TrainingChartsProps {
 }
 
 export function TrainingCharts({ width }: TrainingChartsProps) {
-  const currentRun = useThrottledStoreValue(selectCurrentRun, CHART_INTERVAL_MS);
+  const lossRun = useThrottledStoreValue(selectCurrentRun, CHART_INTERVAL_MS);
+  const accuracyRun = useThrottledStoreValue(selectCurrentRun, CHART_INTERVAL_MS, SECOND_CHART_OFFSET_MS);
   const compared = useStore(useShallow((s) => s.pastRuns.filter((run) => s.comparedRunIds.includes(run.id))));
-  const loss = useMemo(() => chartSeries(currentRun, compared, 'loss'), [currentRun, compared]);
-  const accuracy = useMemo(() => chartSeries(currentRun, compared, 'accuracy'), [currentRun, compared]);
+  const loss = useMemo(() => chartSeries(lossRun, compared, 'loss'), [lossRun, compared]);
+  const accuracy = useMemo(() => chartSeries(accuracyRun, compared, 'accuracy'), [accuracyRun, compared]);
   return (
     <div className="training-charts">
       <MetricChart title="Loss" series={loss} yDomain={[0, 'auto']} width={width} />

@@ -3,8 +3,15 @@ import { startTransition, useEffect, useState } from 'react';
 import type { AppState } from '../../state/store';
 import { useStore } from '../../state/store';
 
-/** The latest value is always shown in the end: a change inside the interval is drawn when it ends. */
-export function useThrottledStoreValue<T>(select: (state: AppState) => T, intervalMs: number): T {
+/**
+ * The latest value is always shown in the end: a change inside the interval is drawn when it ends. `offsetMs`
+ * delays every update, so two components with different offsets never redraw in the same task.
+ */
+export function useThrottledStoreValue<T>(
+  select: (state: AppState) => T,
+  intervalMs: number,
+  offsetMs = 0,
+): T {
   const [value, setValue] = useState(() => select(useStore.getState()));
   useEffect(() => {
     let lastShownMs = 0;
@@ -13,13 +20,13 @@ export function useThrottledStoreValue<T>(select: (state: AppState) => T, interv
       timer = null;
       lastShownMs = performance.now();
       const next = select(useStore.getState());
-      // A transition renders in slices of a few ms, so a chart redraw never blocks input for long.
+      // A transition lets React render in slices; recharts' own layout and painting still run in one piece.
       startTransition(() => setValue(() => next));
     };
     show();
     const unsubscribe = useStore.subscribe((state, previous) => {
       if (select(state) === select(previous) || timer !== null) return;
-      const waitMs = lastShownMs + intervalMs - performance.now();
+      const waitMs = Math.max(offsetMs, lastShownMs + intervalMs - performance.now());
       if (waitMs <= 0) show();
       else timer = setTimeout(show, waitMs);
     });
@@ -28,6 +35,6 @@ export function useThrottledStoreValue<T>(select: (state: AppState) => T, interv
       if (timer !== null) clearTimeout(timer);
     };
     // `select` should be a module-level function: a new one per render would resubscribe every time.
-  }, [select, intervalMs]);
+  }, [select, intervalMs, offsetMs]);
   return value;
 }
