@@ -2,7 +2,7 @@
 import type { TestPoint, TrainPoint } from '../worker/training-progress';
 
 /** Points per series a chart is given at most; a few hundred keep an SVG chart cheap to redraw. */
-export const MAX_POINTS = 240;
+export const MAX_POINTS = 160;
 
 type Point = TrainPoint | TestPoint;
 

@@ -72,7 +72,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   evaluateEverySteps: 100,
   evaluationSubsetSize: 1000,
   progressIntervalMs: 250,
-  pointsPerEpoch: 60,
+  pointsPerEpoch: 40,
 };
 
 export interface EngineInfo {
