@@ -2,6 +2,7 @@
 // TypeScript side chose (src/wasm lays buffers out in one arena); nothing here allocates.
 import { weightedRowSum } from './weighted-row-sum';
 
+export { addBiasRelu, adamUpdate, axpy, columnSum, momentumUpdate, reluBackward } from './step-kernels';
 export { transpose } from './transpose';
 
 /** First byte the TypeScript side may use: everything below belongs to the module's own data. */

@@ -25,11 +25,17 @@ export function backwardBatch(
   softmaxCrossEntropyBackward(ws.dZ[top], ws.outputs[top], labels, order, start, rows, sizes[layers]);
   for (let l = top; l >= 1; l--) {
     kernels.matmulAtB(ws.dW[l], ws.dZ[l], ws.outputs[l - 1], sizes[l + 1], rows, sizes[l]);
-    columnSum(ws.db[l], ws.dZ[l], rows, sizes[l + 1]);
+    sumColumns(kernels, ws.db[l], ws.dZ[l], rows, sizes[l + 1]);
     kernels.matmul(ws.dZ[l - 1], ws.dZ[l], params.W[l], rows, sizes[l + 1], sizes[l]);
-    reluBackward(ws.dZ[l - 1], ws.outputs[l - 1], rows * sizes[l]);
+    if (kernels.reluBackward) kernels.reluBackward(ws.dZ[l - 1], ws.outputs[l - 1], rows * sizes[l]);
+    else reluBackward(ws.dZ[l - 1], ws.outputs[l - 1], rows * sizes[l]);
   }
   kernels.sparseMatmulAtB(ws.firstGradT, ws.input, ws.dZ[0], rows, sizes[0], sizes[1]);
   kernels.transpose(ws.dW[0], ws.firstGradT, sizes[0], sizes[1]);
-  columnSum(ws.db[0], ws.dZ[0], rows, sizes[1]);
+  sumColumns(kernels, ws.db[0], ws.dZ[0], rows, sizes[1]);
+}
+
+function sumColumns(kernels: Kernels, out: Float32Array, a: Float32Array, rows: number, cols: number): void {
+  if (kernels.columnSum) kernels.columnSum(out, a, rows, cols);
+  else columnSum(out, a, rows, cols);
 }

@@ -27,10 +27,15 @@ export function forwardBatch(
   const sizes = params.layerSizes;
   const layers = sizes.length - 1;
   kernels.sparseMatmul(ws.outputs[0], ws.input, ws.firstWeightsT, rows, sizes[1]);
-  addBiasRelu(ws.outputs[0], params.b[0], rows, sizes[1], layers > 1);
+  biasRelu(kernels, ws.outputs[0], params.b[0], rows, sizes[1], layers > 1);
   for (let l = 1; l < layers; l++) {
     kernels.matmulABt(ws.outputs[l], ws.outputs[l - 1], params.W[l], rows, sizes[l], sizes[l + 1]);
-    addBiasRelu(ws.outputs[l], params.b[l], rows, sizes[l + 1], l < layers - 1);
+    biasRelu(kernels, ws.outputs[l], params.b[l], rows, sizes[l + 1], l < layers - 1);
   }
   softmaxRows(ws.outputs[layers - 1], ws.outputs[layers - 1], rows, sizes[layers]);
+}
+
+function biasRelu(kernels: Kernels, ...args: Parameters<typeof addBiasRelu>): void {
+  if (kernels.addBiasRelu) kernels.addBiasRelu(...args);
+  else addBiasRelu(...args);
 }

@@ -1,6 +1,10 @@
-// The matrix products the engine spends its time in, as an interface: TypeScript here, WebAssembly SIMD later.
+// The kernels a training step spends its time in, as an interface: TypeScript here, WebAssembly SIMD in src/wasm.
+import { addBiasRelu } from './bias-relu';
+import { columnSum } from './column-sum';
 import { matmul, matmulAtB } from './matmul';
 import { matmulABt } from './matmul-a-bt';
+import { adamUpdate, axpy, momentumUpdate } from './optimizer-updates';
+import { reluBackward } from './relu-backward';
 import { sparseMatmul, sparseMatmulAtB } from './sparse-matmul';
 import type { SparseRows } from './sparse-rows';
 import { transpose } from './transpose';
@@ -29,6 +33,21 @@ export interface Kernels {
    * the Trainer lays its workspace out with it. Absent means ordinary Float32Arrays are as good.
    */
   allocate?(length: number): Float32Array;
+
+  // The rest of a step, optional: callers use the TypeScript twin (named alike in src/nn) when one is absent.
+  // In-place operands: an implementation may fall back to the twin when they are not its own buffers.
+  /** z (rows×cols) += bias per column, then max(0, ·) when `relu`. */
+  addBiasRelu?: typeof addBiasRelu;
+  /** grad *= (activation > 0) over `length` values. */
+  reluBackward?: typeof reluBackward;
+  /** out (cols) = Σ over rows of a (rows×cols): bias gradients. */
+  columnSum?: typeof columnSum;
+  /** y += a·x over n values: SGD and L2. */
+  axpy?: typeof axpy;
+  /** v = β·v + s·g; w −= α·v: both momenta. */
+  momentumUpdate?: typeof momentumUpdate;
+  /** Adam with its bias corrections folded into α and ε. */
+  adamUpdate?: typeof adamUpdate;
 }
 
 /** The always-available reference implementation. */
@@ -40,4 +59,10 @@ export const typescriptKernels: Kernels = {
   sparseMatmul,
   sparseMatmulAtB,
   transpose,
+  addBiasRelu,
+  reluBackward,
+  columnSum,
+  axpy,
+  momentumUpdate,
+  adamUpdate,
 };

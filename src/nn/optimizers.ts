@@ -1,4 +1,6 @@
 // Parameter updates from gradients: SGD, the reference design's momentum, classic momentum and Adam; optional L2.
+import { typescriptKernels, type Kernels } from './kernels';
+import { adamUpdate, axpy, momentumUpdate } from './optimizer-updates';
 import type { NetworkParams, OptimizerName, TrainingConfig } from './types';
 
 export type OptimizerSettings = Pick<
@@ -16,21 +18,29 @@ export type OptimizerSettings = Pick<
 export class Optimizer {
   readonly name: OptimizerName;
   private readonly settings: OptimizerSettings;
+  private readonly kernels: Kernels;
   /** First moments (velocity), per tensor in the order W0, b0, W1, b1, ... */
   private readonly first: Float32Array[];
   /** Adam's second moments, same order; empty for the other optimizers. */
   private readonly second: Float32Array[];
   private stepCount = 0;
 
-  constructor(settings: OptimizerSettings, layerSizes: readonly number[]) {
+  /** `kernels` runs the updates; its `allocate` (when present) places the state beside the weights. */
+  constructor(
+    settings: OptimizerSettings,
+    layerSizes: readonly number[],
+    kernels: Kernels = typescriptKernels,
+  ) {
     this.name = settings.optimizer;
     this.settings = { ...settings };
+    this.kernels = kernels;
     const shapes: number[] = [];
     for (let l = 0; l + 1 < layerSizes.length; l++)
       shapes.push(layerSizes[l + 1] * layerSizes[l], layerSizes[l + 1]);
+    const allocate = (size: number) => kernels.allocate?.(size) ?? new Float32Array(size);
     const needsFirst = settings.optimizer !== 'sgd';
-    this.first = needsFirst ? shapes.map((size) => new Float32Array(size)) : [];
-    this.second = settings.optimizer === 'adam' ? shapes.map((size) => new Float32Array(size)) : [];
+    this.first = needsFirst ? shapes.map(allocate) : [];
+    this.second = settings.optimizer === 'adam' ? shapes.map(allocate) : [];
   }
 
   get steps(): number {
@@ -41,56 +51,45 @@ export class Optimizer {
   update(params: NetworkParams, dW: Float32Array[], db: Float32Array[]): void {
     this.stepCount++;
     const { l2 } = this.settings;
+    const k = this.kernels;
     for (let l = 0; l < params.W.length; l++) {
-      if (l2 !== 0) addWeightDecay(dW[l], params.W[l], l2);
-      this.updateTensor(params.W[l], dW[l], 2 * l);
+      const w = params.W[l];
+      if (l2 !== 0) {
+        if (k.axpy) k.axpy(dW[l], w, l2, w.length);
+        else axpy(dW[l], w, l2, w.length);
+      }
+      this.updateTensor(w, dW[l], 2 * l);
       this.updateTensor(params.b[l], db[l], 2 * l + 1);
     }
   }
 
   private updateTensor(w: Float32Array, g: Float32Array, tensor: number): void {
     const { learningRate: alpha, beta1, beta2, epsilon } = this.settings;
+    const k = this.kernels;
     const n = w.length;
     switch (this.name) {
       case 'sgd':
-        for (let i = 0; i < n; i++) w[i] -= alpha * g[i];
+        if (k.axpy) k.axpy(w, g, -alpha, n);
+        else axpy(w, g, -alpha, n);
         return;
-      case 'reference-momentum': {
-        const v = this.first[tensor];
-        const keep = 1 - beta1;
-        for (let i = 0; i < n; i++) {
-          v[i] = beta1 * v[i] + keep * g[i];
-          w[i] -= alpha * v[i];
-        }
-        return;
-      }
+      case 'reference-momentum':
       case 'momentum': {
+        const scale = this.name === 'momentum' ? 1 : 1 - beta1;
         const v = this.first[tensor];
-        for (let i = 0; i < n; i++) {
-          v[i] = beta1 * v[i] + g[i];
-          w[i] -= alpha * v[i];
-        }
+        if (k.momentumUpdate) k.momentumUpdate(w, g, v, alpha, beta1, scale, n);
+        else momentumUpdate(w, g, v, alpha, beta1, scale, n);
         return;
       }
       case 'adam': {
         const m = this.first[tensor];
         const s = this.second[tensor];
-        // Folding the bias corrections into the step size saves two divisions per weight.
         const correctedAlpha =
           (alpha * Math.sqrt(1 - beta2 ** this.stepCount)) / (1 - beta1 ** this.stepCount);
         const correctedEpsilon = epsilon * Math.sqrt(1 - beta2 ** this.stepCount);
-        for (let i = 0; i < n; i++) {
-          const gi = g[i];
-          m[i] = beta1 * m[i] + (1 - beta1) * gi;
-          s[i] = beta2 * s[i] + (1 - beta2) * gi * gi;
-          w[i] -= (correctedAlpha * m[i]) / (Math.sqrt(s[i]) + correctedEpsilon);
-        }
+        if (k.adamUpdate) k.adamUpdate(w, g, m, s, correctedAlpha, beta1, beta2, correctedEpsilon, n);
+        else adamUpdate(w, g, m, s, correctedAlpha, beta1, beta2, correctedEpsilon, n);
         return;
       }
     }
   }
-}
-
-function addWeightDecay(g: Float32Array, w: Float32Array, l2: number): void {
-  for (let i = 0; i < g.length; i++) g[i] += l2 * w[i];
 }

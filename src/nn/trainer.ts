@@ -8,6 +8,7 @@ import { typescriptKernels, type Kernels } from './kernels';
 import { sameLayerSizes } from './network';
 import { Optimizer } from './optimizers';
 import { SeededRandom } from './random';
+import { moveIntoArena } from './resident-params';
 import { fillSparseRows } from './sparse-rows';
 import type { Dataset, NetworkParams, StepReport, TrainingConfig } from './types';
 
@@ -28,7 +29,11 @@ export class Trainer {
   private batchIndex = 0;
   private samples = 0;
 
-  /** `params` is trained in place. Its layer sizes must be 784, config.hiddenSizes..., 10-style. */
+  /**
+   * `params` is trained in place. Its layer sizes must be 784, config.hiddenSizes..., 10-style. With kernels
+   * that allocate (WebAssembly), params.W[l] and params.b[l] are replaced by copies in the kernels' memory, so
+   * no step copies a weight: read them through `params` after construction, not through arrays taken before.
+   */
   constructor(
     params: NetworkParams,
     config: TrainingConfig,
@@ -55,7 +60,8 @@ export class Trainer {
       Math.min(config.batchSize, train.count),
       kernels.allocate?.bind(kernels),
     );
-    this.optimizer = new Optimizer(config, params.layerSizes);
+    if (kernels.allocate) moveIntoArena(params, kernels.allocate.bind(kernels));
+    this.optimizer = new Optimizer(config, params.layerSizes, kernels);
     this.random = new SeededRandom((config.seed ^ SHUFFLE_STREAM) >>> 0);
     this.order = new Uint32Array(train.count);
     for (let i = 0; i < train.count; i++) this.order[i] = i;

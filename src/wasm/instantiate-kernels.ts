@@ -2,7 +2,19 @@
 import { WasmKernels, type KernelModuleExports } from './wasm-kernels';
 import { WasmKernelsError } from './wasm-kernels-error';
 
-const FUNCTIONS = ['heapBase', 'matmul', 'transpose', 'sparseMatmul', 'sparseMatmulAtB'] as const;
+const FUNCTIONS = [
+  'heapBase',
+  'matmul',
+  'transpose',
+  'sparseMatmul',
+  'sparseMatmulAtB',
+  'addBiasRelu',
+  'reluBackward',
+  'columnSum',
+  'axpy',
+  'momentumUpdate',
+  'adamUpdate',
+] as const;
 
 /** A fresh instance (its own arena) of an already compiled module: cheap, so one per training session. */
 export async function instantiateKernels(module: WebAssembly.Module): Promise<WasmKernels> {

@@ -4,6 +4,9 @@ import { typescriptKernels, type Kernels } from '../nn/kernels';
 import type { SparseRows } from '../nn/sparse-rows';
 import { chooseKernels } from './choose-kernels';
 
+type StepKernel = 'addBiasRelu' | 'reluBackward' | 'columnSum' | 'axpy' | 'momentumUpdate' | 'adamUpdate';
+type StepArgs<K extends StepKernel> = Parameters<NonNullable<Kernels[K]>>;
+
 export class UpgradableKernels implements Kernels {
   private current: Kernels = typescriptKernels;
   /** Why WebAssembly SIMD is not in use, once loading it failed; null before and after success. */
@@ -47,5 +50,25 @@ export class UpgradableKernels implements Kernels {
   }
   sparseMatmulAtB(out: Float32Array, s: SparseRows, b: Float32Array, m: number, k: number, n: number): void {
     this.current.sparseMatmulAtB(out, s, b, m, k, n);
+  }
+
+  // The step kernels: the current ones', or the TypeScript twins' when the current kernels lack one.
+  addBiasRelu(...args: StepArgs<'addBiasRelu'>): void {
+    (this.current.addBiasRelu ? this.current : typescriptKernels).addBiasRelu?.(...args);
+  }
+  reluBackward(...args: StepArgs<'reluBackward'>): void {
+    (this.current.reluBackward ? this.current : typescriptKernels).reluBackward?.(...args);
+  }
+  columnSum(...args: StepArgs<'columnSum'>): void {
+    (this.current.columnSum ? this.current : typescriptKernels).columnSum?.(...args);
+  }
+  axpy(...args: StepArgs<'axpy'>): void {
+    (this.current.axpy ? this.current : typescriptKernels).axpy?.(...args);
+  }
+  momentumUpdate(...args: StepArgs<'momentumUpdate'>): void {
+    (this.current.momentumUpdate ? this.current : typescriptKernels).momentumUpdate?.(...args);
+  }
+  adamUpdate(...args: StepArgs<'adamUpdate'>): void {
+    (this.current.adamUpdate ? this.current : typescriptKernels).adamUpdate?.(...args);
   }
 }

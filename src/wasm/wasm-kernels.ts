@@ -39,6 +39,30 @@ export interface KernelModuleExports {
     n: number,
     scratch: number,
   ): void;
+  addBiasRelu(z: number, bias: number, rows: number, cols: number, relu: number): void;
+  reluBackward(grad: number, activation: number, length: number): void;
+  columnSum(out: number, a: number, rows: number, cols: number): void;
+  axpy(y: number, x: number, a: number, n: number): void;
+  momentumUpdate(
+    w: number,
+    g: number,
+    v: number,
+    alpha: number,
+    beta: number,
+    scale: number,
+    n: number,
+  ): void;
+  adamUpdate(
+    w: number,
+    g: number,
+    m: number,
+    s: number,
+    alpha: number,
+    beta1: number,
+    beta2: number,
+    epsilon: number,
+    n: number,
+  ): void;
 }
 
 /** Marks a call whose operands do not fit in the arena; the TypeScript kernel does it instead. */
@@ -224,6 +248,82 @@ export class WasmKernels implements Kernels {
     }
     this.wasm.matmul(outAt, aAt, bAt, m, k, n, aRowStride, aColStride, scratch);
     this.copyOut(out, outAt, m * n);
+  }
+
+  // The rest of a step works in place on arena arrays only (the Trainer's workspace, weights and optimizer
+  // state all live there); an operand elsewhere means the TypeScript twin, which is as fast as copying it in.
+
+  addBiasRelu(z: Float32Array, bias: Float32Array, rows: number, cols: number, relu: boolean): void {
+    if (this.isInArena(z) && this.isInArena(bias)) {
+      this.wasm.addBiasRelu(z.byteOffset, bias.byteOffset, rows, cols, relu ? 1 : 0);
+    } else {
+      typescriptKernels.addBiasRelu?.(z, bias, rows, cols, relu);
+    }
+  }
+
+  reluBackward(grad: Float32Array, activation: Float32Array, length: number): void {
+    if (this.isInArena(grad) && this.isInArena(activation)) {
+      this.wasm.reluBackward(grad.byteOffset, activation.byteOffset, length);
+    } else {
+      typescriptKernels.reluBackward?.(grad, activation, length);
+    }
+  }
+
+  columnSum(out: Float32Array, a: Float32Array, rows: number, cols: number): void {
+    if (this.isInArena(out) && this.isInArena(a)) {
+      this.wasm.columnSum(out.byteOffset, a.byteOffset, rows, cols);
+    } else {
+      typescriptKernels.columnSum?.(out, a, rows, cols);
+    }
+  }
+
+  axpy(y: Float32Array, x: Float32Array, a: number, n: number): void {
+    if (this.isInArena(y) && this.isInArena(x)) this.wasm.axpy(y.byteOffset, x.byteOffset, a, n);
+    else typescriptKernels.axpy?.(y, x, a, n);
+  }
+
+  momentumUpdate(
+    w: Float32Array,
+    g: Float32Array,
+    v: Float32Array,
+    alpha: number,
+    beta: number,
+    scale: number,
+    n: number,
+  ): void {
+    if (this.isInArena(w) && this.isInArena(g) && this.isInArena(v)) {
+      this.wasm.momentumUpdate(w.byteOffset, g.byteOffset, v.byteOffset, alpha, beta, scale, n);
+    } else {
+      typescriptKernels.momentumUpdate?.(w, g, v, alpha, beta, scale, n);
+    }
+  }
+
+  adamUpdate(
+    w: Float32Array,
+    g: Float32Array,
+    m: Float32Array,
+    s: Float32Array,
+    alpha: number,
+    beta1: number,
+    beta2: number,
+    epsilon: number,
+    n: number,
+  ): void {
+    if (this.isInArena(w) && this.isInArena(g) && this.isInArena(m) && this.isInArena(s)) {
+      this.wasm.adamUpdate(
+        w.byteOffset,
+        g.byteOffset,
+        m.byteOffset,
+        s.byteOffset,
+        alpha,
+        beta1,
+        beta2,
+        epsilon,
+        n,
+      );
+    } else {
+      typescriptKernels.adamUpdate?.(w, g, m, s, alpha, beta1, beta2, epsilon, n);
+    }
   }
 
   private isInArena(array: Float32Array | Int32Array): boolean {
