@@ -32,12 +32,17 @@ export function fillSparseRows(
   count: number,
 ): void {
   const { rowStart, columns, values } = rows;
+  const words = pixelsPerImage % 4 === 0 ? wordsOf(pixels) : null;
   let nonZero = 0;
   for (let r = 0; r < count; r++) {
     rowStart[r] = nonZero;
     const image = order === null ? start + r : order[start + r];
     const offset = image * pixelsPerImage;
     for (let c = 0; c < pixelsPerImage; c++) {
+      if (words !== null && (c & 3) === 0 && words[(offset + c) >> 2] === 0) {
+        c += 3;
+        continue;
+      }
       const byte = pixels[offset + c];
       if (byte !== 0) {
         columns[nonZero] = c;
@@ -47,6 +52,22 @@ export function fillSparseRows(
     }
   }
   rowStart[count] = nonZero;
+}
+
+/** The same bytes as 32-bit words (null when not 4-byte aligned), made once per dataset, not per batch. */
+const wordViews = new WeakMap<Uint8Array, Uint32Array | null>();
+
+/** Four blank pixels are one zero word: reading words skips the ~80% of background four at a time. */
+function wordsOf(pixels: Uint8Array): Uint32Array | null {
+  let words = wordViews.get(pixels);
+  if (words === undefined) {
+    words =
+      pixels.byteOffset % 4 === 0
+        ? new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length >> 2)
+        : null;
+    wordViews.set(pixels, words);
+  }
+  return words;
 }
 
 /** Fills `rows` from dense float rows (m×k), keeping the entries that are not zero. */
