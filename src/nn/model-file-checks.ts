@@ -87,6 +87,12 @@ export function checkConfig(config: unknown, layerSizes: number[]): TrainingConf
       `config.optimizer must be one of ${OPTIMIZERS.join(', ')}, found ${JSON.stringify(config.optimizer)}`,
     );
   }
+  const decay = config.learningRateDecay;
+  if (decay !== undefined && !(typeof decay === 'number' && decay > 0 && decay <= 1)) {
+    throw new ModelFormatError(
+      `config.learningRateDecay must be a number above 0 and at most 1 when present, found ${JSON.stringify(decay)}`,
+    );
+  }
   const hidden = config.hiddenSizes;
   const expectedHidden = layerSizes.slice(1, -1);
   if (

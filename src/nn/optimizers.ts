@@ -24,6 +24,8 @@ export class Optimizer {
   /** Adam's second moments, same order; empty for the other optimizers. */
   private readonly second: Float32Array[];
   private stepCount = 0;
+  /** Multiplies the configured learning rate (a schedule's current factor; 1 = as configured). */
+  learningRateScale = 1;
 
   /** `kernels` runs the updates; its `allocate` (when present) places the state beside the weights. */
   constructor(
@@ -64,7 +66,8 @@ export class Optimizer {
   }
 
   private updateTensor(w: Float32Array, g: Float32Array, tensor: number): void {
-    const { learningRate: alpha, beta1, beta2, epsilon } = this.settings;
+    const { beta1, beta2, epsilon } = this.settings;
+    const alpha = this.settings.learningRate * this.learningRateScale;
     const k = this.kernels;
     const n = w.length;
     switch (this.name) {

@@ -46,6 +46,10 @@ export class Trainer {
         `the network is ${params.layerSizes.join('-')} but the training config and data describe ${expected.join('-')}`,
       );
     }
+    const decay = config.learningRateDecay ?? 1;
+    if (!(decay > 0 && decay <= 1)) {
+      throw new Error(`the learning-rate decay must be above 0 and at most 1, got ${decay}`);
+    }
     if (!Number.isInteger(config.batchSize) || config.batchSize < 1) {
       throw new Error(`batch size must be a positive integer, got ${config.batchSize}`);
     }
@@ -91,7 +95,10 @@ export class Trainer {
 
   /** Trains on the next mini-batch; no buffer is allocated here. */
   step(): StepReport {
-    if (this.batchIndex === 0) this.random.shuffle(this.order);
+    if (this.batchIndex === 0) {
+      this.random.shuffle(this.order);
+      this.optimizer.learningRateScale = (this.config.learningRateDecay ?? 1) ** this.epochIndex;
+    }
     const { batchSize } = this.config;
     const start = this.batchIndex * batchSize;
     const rows = Math.min(batchSize, this.train.count - start);

@@ -36,6 +36,11 @@ export interface TrainingConfig {
   /** L2 weight decay coefficient (0 = off). */
   readonly l2: number;
   readonly seed: number;
+  /**
+   * The learning rate is multiplied by this after every epoch: epoch e (from 0) trains at α·decayᵉ. Absent
+   * or 1: constant, as the reference design (configs from before this field read the same).
+   */
+  readonly learningRateDecay?: number;
 }
 
 /** The reference design: 784-200-100-25-10, batch 128, alpha 0.5 on an exponential average (beta 0.9), 20 epochs. */

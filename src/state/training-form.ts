@@ -49,7 +49,7 @@ function parseHidden(text: string): number[] | null {
   return sizes.some((size) => Number.isNaN(size)) ? null : sizes;
 }
 
-/** `epsilon` is not a field (it keeps the config's value); `trainCount` bounds the batch size. */
+/** `epsilon` and `learningRateDecay` are not fields (they keep the config's values); `trainCount` bounds the batch size. */
 export function parseTrainingForm(
   draft: TrainingFormDraft,
   base: TrainingConfig,
@@ -67,11 +67,12 @@ export function parseTrainingForm(
     epochs: parseNumber(draft.epochs),
     l2: parseNumber(draft.l2),
     seed: parseNumber(draft.seed),
+    ...(base.learningRateDecay === undefined ? {} : { learningRateDecay: base.learningRateDecay }),
   };
   const found: ConfigErrors = configErrors(config, trainCount);
   const errors: Partial<Record<FormField, string>> = {};
   for (const [field, message] of Object.entries(found) as [keyof TrainingConfig, string][]) {
-    if (field !== 'epsilon') errors[field] = message;
+    if (field !== 'epsilon' && field !== 'learningRateDecay') errors[field] = message;
   }
   if (hidden === null) errors.hiddenSizes = 'Write the hidden layer widths as numbers, e.g. "200, 100, 25".';
   return { config: Object.keys(errors).length === 0 ? config : null, errors };

@@ -18,8 +18,15 @@ export const TRAINING_PRESETS: readonly TrainingPreset[] = [
   {
     id: 'fast',
     label: 'fast',
-    description: 'Adam at 0.001: about 97% test accuracy within a few epochs.',
-    config: { ...REFERENCE_CONFIG, optimizer: 'adam', learningRate: 0.001, epochs: 4 },
+    description:
+      'Adam at 0.003, the learning rate × 0.6 after every epoch: about 98% test accuracy in 5 epochs.',
+    config: {
+      ...REFERENCE_CONFIG,
+      optimizer: 'adam',
+      learningRate: 0.003,
+      learningRateDecay: 0.6,
+      epochs: 5,
+    },
   },
   {
     id: 'no-momentum',

@@ -32,6 +32,8 @@ export function configToQuery(config: TrainingConfig): string {
   params.set('hidden', config.hiddenSizes.join('-'));
   params.set('opt', config.optimizer);
   for (const [key, field] of Object.entries(NUMBER_KEYS)) params.set(key, String(config[field]));
+  // Only configs with a schedule carry it, so links made before it existed stay as they were.
+  if (config.learningRateDecay !== undefined) params.set('decay', String(config.learningRateDecay));
   return params.toString();
 }
 
@@ -72,6 +74,12 @@ export function configFromParams(
     else if (INTEGER_FIELDS.has(field) && !Number.isSafeInteger(value)) {
       problems.push(`${key}: "${text}" should be a whole number.`);
     } else config[field] = value;
+  }
+  if (params.decay !== undefined) {
+    fromLink = true;
+    const decay = params.decay.trim() === '' ? NaN : Number(params.decay);
+    if (decay > 0 && decay <= 1) config.learningRateDecay = decay;
+    else problems.push(`decay: "${params.decay}" should be a number above 0 and at most 1.`);
   }
   return { config, fromLink, problems };
 }

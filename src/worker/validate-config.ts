@@ -45,6 +45,10 @@ export function configErrors(config: TrainingConfig, trainCount: number): Config
     errors.epochs = `Epochs must be a whole number from 1 to ${MAX_EPOCHS}.`;
   }
   if (!Number.isFinite(config.l2) || config.l2 < 0) errors.l2 = 'L2 must be 0 (off) or a positive number.';
+  const decay = config.learningRateDecay;
+  if (decay !== undefined && !(decay > 0 && decay <= 1)) {
+    errors.learningRateDecay = 'The learning-rate decay per epoch must be above 0 and at most 1.';
+  }
   if (!Number.isInteger(config.seed) || config.seed < 0 || config.seed > 0xffffffff) {
     errors.seed = 'The seed must be a whole number from 0 to 4294967295.';
   }

@@ -117,7 +117,7 @@ describe('training form', () => {
     expect(screen.queryByLabelText('Beta2')).toBeNull();
     await user.selectOptions(screen.getByLabelText('Preset'), 'fast');
     expect(screen.getByLabelText('Optimizer')).toHaveValue('adam');
-    expect(screen.getByLabelText('Learning rate')).toHaveValue('0.001');
+    expect(screen.getByLabelText('Learning rate')).toHaveValue('0.003');
     expect(screen.getByLabelText('Beta1')).toHaveValue('0.9');
     expect(screen.getByLabelText('Beta2')).toHaveValue('0.999');
     expect(useStore.getState().trainingPresetId).toBe('fast');
