@@ -38,11 +38,23 @@ export function fillSparseRows(
     rowStart[r] = nonZero;
     const image = order === null ? start + r : order[start + r];
     const offset = image * pixelsPerImage;
-    for (let c = 0; c < pixelsPerImage; c++) {
-      if (words !== null && (c & 3) === 0 && words[(offset + c) >> 2] === 0) {
-        c += 3;
-        continue;
+    if (words !== null) {
+      const firstWord = offset >> 2;
+      for (let w = 0; w < pixelsPerImage >> 2; w++) {
+        let word = words[firstWord + w];
+        // Little-endian words (checked in wordsOf): the lowest byte is the first pixel.
+        for (let c = w << 2; word !== 0; c++, word >>>= 8) {
+          const byte = word & 0xff;
+          if (byte !== 0) {
+            columns[nonZero] = c;
+            values[nonZero] = PIXEL_SCALE[byte];
+            nonZero++;
+          }
+        }
       }
+      continue;
+    }
+    for (let c = 0; c < pixelsPerImage; c++) {
       const byte = pixels[offset + c];
       if (byte !== 0) {
         columns[nonZero] = c;
@@ -54,6 +66,9 @@ export function fillSparseRows(
   rowStart[count] = nonZero;
 }
 
+/** Whether a Uint32Array reads bytes lowest-first, as every current browser and Node platform does. */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 /** The same bytes as 32-bit words (null when not 4-byte aligned), made once per dataset, not per batch. */
 const wordViews = new WeakMap<Uint8Array, Uint32Array | null>();
 
@@ -62,7 +77,7 @@ function wordsOf(pixels: Uint8Array): Uint32Array | null {
   let words = wordViews.get(pixels);
   if (words === undefined) {
     words =
-      pixels.byteOffset % 4 === 0
+      LITTLE_ENDIAN && pixels.byteOffset % 4 === 0
         ? new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length >> 2)
         : null;
     wordViews.set(pixels, words);
