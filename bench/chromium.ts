@@ -1,8 +1,11 @@
 // The Chromium part of `npm run bench`: the built app, served cross-origin isolated, trains in its real worker.
+// Alone, for the main thread's smoothness: npx tsx bench/chromium.ts --smoothness [--runs 3] [--reuse-build] [--dist DIR]
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BenchEpochResult, BenchTimeToAccuracy } from '../src/bench/bench-hook';
-import type { TrainingConfig } from '../src/nn/types';
+import { REFERENCE_CONFIG, type TrainingConfig } from '../src/nn/types';
 import { launchBrowser, startStaticServer } from '../tests/browser/harness';
 import { PROJECT_ROOT } from '../tests/browser/harness/paths';
 
@@ -17,6 +20,10 @@ export interface ChromiumBenchOptions {
   readonly targetAccuracy: number;
   /** Skip `vite build` and use the last bench build. */
   readonly reuseBuild: boolean;
+  /** Where the bench build goes (default .bench/dist), so a second bench can run beside another's build. */
+  readonly distDir?: string;
+  /** Only the epoch and its long tasks: no forward latency, no time to target. */
+  readonly smoothnessOnly?: boolean;
 }
 
 export interface ChromiumBenchResult extends BenchEpochResult {
@@ -34,10 +41,10 @@ function run(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
 }
 
-function buildApp(): void {
+function buildApp(distDir: string): void {
   run('node', ['scripts/generate-assets.mjs']);
   run('node', ['scripts/build-wasm.mjs']);
-  run('npx', ['vite', 'build', '--outDir', BENCH_DIST, '--emptyOutDir', '--logLevel', 'error']);
+  run('npx', ['vite', 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'error']);
 }
 
 declare global {
@@ -47,8 +54,9 @@ declare global {
 }
 
 export async function runChromiumBench(options: ChromiumBenchOptions): Promise<ChromiumBenchResult> {
-  if (!options.reuseBuild) buildApp();
-  const server = await startStaticServer({ root: BENCH_DIST, basePath: '/digit-lab/', coopCoep: true });
+  const distDir = options.distDir ?? BENCH_DIST;
+  if (!options.reuseBuild) buildApp(distDir);
+  const server = await startStaticServer({ root: distDir, basePath: '/digit-lab/', coopCoep: true });
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -92,6 +100,16 @@ export async function runChromiumBench(options: ChromiumBenchOptions): Promise<C
       [options.config, options.warmUpSteps] as const,
     );
     const longestTaskMs = await longestSinceReset();
+    if (options.smoothnessOnly) {
+      return {
+        ...epoch,
+        longestTaskMs,
+        probeTaskMs,
+        crossOriginIsolated,
+        forwardLatencyMs: NaN,
+        timeToTarget: null,
+      };
+    }
 
     const latency = await page.evaluate(
       (sizes) => window.__digitLabBench!.forwardLatency(sizes, 50),
@@ -118,4 +136,41 @@ export async function runChromiumBench(options: ChromiumBenchOptions): Promise<C
     await browser.close();
     await server.close();
   }
+}
+
+/** `--smoothness`: repeated epochs in Chromium, each one's longest main-thread task, and their median. */
+async function smoothnessMain(args: readonly string[]): Promise<void> {
+  const flag = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const runs = Number(flag('--runs') ?? 3);
+  const distDir = flag('--dist');
+  const longest: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const result = await runChromiumBench({
+      config: REFERENCE_CONFIG,
+      warmUpSteps: 30,
+      fastestPreset: null,
+      targetAccuracy: 0,
+      reuseBuild: i > 0 || args.includes('--reuse-build'),
+      distDir: distDir === undefined ? undefined : resolve(distDir),
+      smoothnessOnly: true,
+    });
+    longest.push(result.longestTaskMs);
+    process.stderr.write(
+      `run ${i + 1}: longest main-thread task ${result.longestTaskMs.toFixed(0)} ms, ` +
+        `epoch ${result.secondsPerEpoch.toFixed(2)} s (${result.engine}), load ${loadavg()[0].toFixed(1)}\n`,
+    );
+  }
+  const sorted = [...longest].sort((a, b) => a - b);
+  console.log(JSON.stringify({ longestTaskMs: longest, medianLongestTaskMs: sorted[Math.floor(runs / 2)] }));
+}
+
+if (
+  process.argv[1] &&
+  resolve(process.argv[1]) === fileURLToPath(import.meta.url) &&
+  process.argv.includes('--smoothness')
+) {
+  await smoothnessMain(process.argv.slice(2));
 }

@@ -1,22 +1,41 @@
 // One live chart (loss or accuracy over samples seen): recharts with animation off, fed prepared series.
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { niceAxis, sameAxis, type AxisScale } from './chart-axes';
 import type { ChartSeries } from './chart-series';
+import { ChartLegend, type LegendEntry } from './ChartLegend';
+import { useElementWidth } from './useElementWidth';
+import { useStableValue } from './useStableValue';
 
 export interface MetricChartProps {
   readonly title: string;
   readonly series: readonly ChartSeries[];
   /** Appended to the y ticks ("%"); the chart's title names the quantity. */
   readonly yUnit?: string;
+  /** Fixed ends of the y axis; 'auto' follows the data (widened to a whole tick step). */
   readonly yDomain: [number | 'auto', number | 'auto'];
-  /** Fixed size (tests, where nothing has a layout); otherwise the chart fills its box's width. */
+  /**
+   * The x axis spans at least this many samples (an epoch): a first epoch fills the chart from left to right
+   * instead of stepping the axis, and redrawing everything, on almost every update.
+   */
+  readonly minXSpan?: number;
+  /** Fixed width (tests, where nothing has a layout); otherwise the chart fills its box's width. */
   readonly width?: number;
   readonly height?: number;
 }
 
+const TICK_INTERVALS = 4;
+const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 };
+/** Both layers reserve the same room for the axes, so their plot areas coincide. */
+const X_AXIS_HEIGHT = 30;
+const Y_AXIS_WIDTH = 40;
+const FONT_SIZE = 12;
+const DOT = { r: 2.5 };
+const GRID_STROKE = '#e6e8ec';
+
 function formatSamples(samples: number): string {
-  if (samples >= 1_000_000) return `${(samples / 1_000_000).toFixed(1)}M`;
-  if (samples >= 1_000) return `${Math.round(samples / 1_000)}k`;
+  if (samples >= 1_000_000) return `${Number((samples / 1_000_000).toFixed(2))}M`;
+  if (samples >= 1_000) return `${Number((samples / 1_000).toFixed(1))}k`;
   return String(samples);
 }
 
@@ -24,56 +43,181 @@ function formatValue(value: unknown): string {
   return typeof value === 'number' ? value.toFixed(3) : String(value);
 }
 
-function MetricChartView({ title, series, yUnit, yDomain, width, height = 240 }: MetricChartProps) {
-  const hasPoints = series.some((s) => s.points.length > 0);
-  const chart = (
-    <LineChart
-      width={width}
-      height={width === undefined ? undefined : height}
-      margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
-    >
-      <CartesianGrid stroke="#e6e8ec" />
+function formatTooltipLabel(samples: unknown): string {
+  return `${formatSamples(Number(samples))} samples`;
+}
+
+function legendEntry({ key, name, color, dashed, dots }: ChartSeries): LegendEntry {
+  return { key, name, color, dashed, dots };
+}
+
+function sameLegend(a: readonly LegendEntry[], b: readonly LegendEntry[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((e, i) => {
+      const f = b[i];
+      return (
+        e.key === f.key &&
+        e.name === f.name &&
+        e.color === f.color &&
+        e.dashed === f.dashed &&
+        e.dots === f.dots
+      );
+    })
+  );
+}
+
+interface Extent {
+  readonly maxX: number;
+  readonly minY: number;
+  readonly maxY: number;
+}
+
+function extentOf(series: readonly ChartSeries[]): Extent | null {
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const s of series) {
+    for (const p of s.points) {
+      if (p.samplesSeen > maxX) maxX = p.samplesSeen;
+      if (p.value < minY) minY = p.value;
+      if (p.value > maxY) maxY = p.value;
+    }
+  }
+  return maxX === -Infinity ? null : { maxX, minY, maxY };
+}
+
+function seriesLine(s: ChartSeries) {
+  return (
+    <Line
+      key={s.key}
+      data={s.points as ChartSeries['points'][number][]}
+      dataKey="value"
+      name={s.name}
+      stroke={s.color}
+      strokeWidth={s.dashed ? 1.5 : 2}
+      strokeDasharray={s.dashed ? '5 4' : undefined}
+      dot={s.dots ? DOT : false}
+      isAnimationActive={false}
+      connectNulls
+    />
+  );
+}
+
+interface LayerProps {
+  readonly width: number;
+  readonly height: number;
+  readonly xAxis: AxisScale;
+  readonly yAxis: AxisScale;
+  readonly yUnit?: string;
+  readonly series: readonly ChartSeries[];
+}
+
+/** Grid, axes and earlier runs: redrawn only when an axis steps or the compared runs change. */
+const StaticLayer = memo(function StaticLayer({ width, height, xAxis, yAxis, yUnit, series }: LayerProps) {
+  return (
+    <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
+      <CartesianGrid stroke={GRID_STROKE} />
       <XAxis
         type="number"
         dataKey="samplesSeen"
-        domain={[0, 'dataMax']}
+        domain={xAxis.domain as [number, number]}
+        ticks={xAxis.ticks as number[]}
+        interval={0}
+        allowDataOverflow
+        height={X_AXIS_HEIGHT}
         tickFormatter={formatSamples}
-        allowDuplicatedCategory={false}
-        fontSize={12}
+        fontSize={FONT_SIZE}
       />
-      <YAxis domain={yDomain} width={40} fontSize={12} unit={yUnit} />
-      <Tooltip
-        formatter={formatValue}
-        labelFormatter={(samples) => `${formatSamples(Number(samples))} samples`}
+      <YAxis
+        domain={yAxis.domain as [number, number]}
+        ticks={yAxis.ticks as number[]}
+        interval={0}
+        allowDataOverflow
+        width={Y_AXIS_WIDTH}
+        fontSize={FONT_SIZE}
+        unit={yUnit}
       />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
-      {series.map((s) => (
-        <Line
-          key={s.key}
-          data={s.points as ChartSeries['points'][number][]}
-          dataKey="value"
-          name={s.name}
-          stroke={s.color}
-          strokeWidth={s.dashed ? 1.5 : 2}
-          strokeDasharray={s.dashed ? '5 4' : undefined}
-          dot={s.dots ? { r: 2.5 } : false}
-          isAnimationActive={false}
-          connectNulls
-        />
-      ))}
+      {series.map(seriesLine)}
     </LineChart>
   );
+});
+
+/**
+ * The run being trained, on a transparent chart over the static one with the same (invisible) axes. recharts
+ * recomputes every line of a chart when one line's data changes; here that is only this run's two lines.
+ */
+const LiveLayer = memo(function LiveLayer({ width, height, xAxis, yAxis, series }: LayerProps) {
+  return (
+    <LineChart width={width} height={height} margin={MARGIN}>
+      <XAxis
+        type="number"
+        dataKey="samplesSeen"
+        domain={xAxis.domain as [number, number]}
+        ticks={xAxis.ticks as number[]}
+        interval={0}
+        allowDataOverflow
+        height={X_AXIS_HEIGHT}
+        axisLine={false}
+        tickLine={false}
+        tick={false}
+      />
+      <YAxis
+        domain={yAxis.domain as [number, number]}
+        ticks={yAxis.ticks as number[]}
+        interval={0}
+        allowDataOverflow
+        width={Y_AXIS_WIDTH}
+        axisLine={false}
+        tickLine={false}
+        tick={false}
+      />
+      <Tooltip formatter={formatValue} labelFormatter={formatTooltipLabel} />
+      {series.map(seriesLine)}
+    </LineChart>
+  );
+});
+
+function MetricChartView({
+  title,
+  series,
+  yUnit,
+  yDomain,
+  minXSpan = 1,
+  width,
+  height = 240,
+}: MetricChartProps) {
+  const [boxRef, measuredWidth] = useElementWidth<HTMLDivElement>(width ?? 320);
+  const extent = extentOf(series);
+  // Axes change in whole tick steps, so most redraws move only the live lines, and recharts never measures tick text.
+  const xAxis = useStableValue(niceAxis(0, Math.max(extent?.maxX ?? 0, minXSpan), TICK_INTERVALS), sameAxis);
+  const [yMin, yMax] = yDomain;
+  const yAxis = useStableValue(
+    niceAxis(
+      yMin === 'auto' ? (extent?.minY ?? 0) : yMin,
+      yMax === 'auto' ? (extent?.maxY ?? 1) : yMax,
+      TICK_INTERVALS,
+    ),
+    sameAxis,
+  );
+  const live = series.filter((s) => s.live);
+  const earlier = useStableValue(
+    series.filter((s) => !s.live),
+    (a, b) => a.length === b.length && a.every((s, i) => s === b[i]),
+  );
+  const legend = useStableValue(series.map(legendEntry), sameLegend);
+  const layer = { width: width ?? measuredWidth, height, xAxis, yAxis, yUnit };
   return (
     <figure className="metric-chart" aria-label={title} data-testid={`chart-${title.toLowerCase()}`}>
       <figcaption className="metric-chart__title">{title}</figcaption>
-      {!hasPoints && <p className="metric-chart__empty">No points yet: start training to draw the curves.</p>}
-      {width === undefined ? (
-        <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 320, height }}>
-          {chart}
-        </ResponsiveContainer>
-      ) : (
-        chart
-      )}
+      {!extent && <p className="metric-chart__empty">No points yet: start training to draw the curves.</p>}
+      <div ref={boxRef} className="metric-chart__plot" style={{ height }}>
+        <StaticLayer {...layer} series={earlier} />
+        <div className="metric-chart__live">
+          <LiveLayer {...layer} series={live} />
+        </div>
+      </div>
+      <ChartLegend entries={legend} />
     </figure>
   );
 }

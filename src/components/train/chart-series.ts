@@ -13,6 +13,8 @@ export interface ChartSeries {
   readonly dashed: boolean;
   /** Evaluations are few: each one is marked with a dot. */
   readonly dots: boolean;
+  /** The run being trained: its points change on every update, an earlier run's never do. */
+  readonly live: boolean;
   readonly points: readonly ChartPoint[];
 }
 
@@ -23,12 +25,24 @@ const CURRENT_TEST = '#e65100';
 /** Earlier runs, told apart by colour as well as by the legend. */
 const PAST_COLOURS = ['#00897b', '#8e24aa', '#6d4c41', '#c2185b', '#546e7a', '#7cb342', '#f9a825', '#5c6bc0'];
 
-function valuesOf(
-  points: RunHistory['train'] | RunHistory['test'],
-  metric: ChartMetric,
-  scale: number,
-): ChartPoint[] {
-  return points.map((p) => ({ samplesSeen: p.samplesSeen, value: p[metric] * scale }));
+type HistoryPoints = RunHistory['train'] | RunHistory['test'];
+
+/**
+ * Chart points per history array and metric. Histories are immutable and an unchanged one keeps its array, so
+ * an unchanged series keeps its points too: recharts then skips that line (it is memoised on its data).
+ */
+const cachedValues: Record<ChartMetric, WeakMap<HistoryPoints, ChartPoint[]>> = {
+  loss: new WeakMap(),
+  accuracy: new WeakMap(),
+};
+
+function valuesOf(points: HistoryPoints, metric: ChartMetric, scale: number): ChartPoint[] {
+  let values = cachedValues[metric].get(points);
+  if (!values) {
+    values = points.map((p) => ({ samplesSeen: p.samplesSeen, value: p[metric] * scale }));
+    cachedValues[metric].set(points, values);
+  }
+  return values;
 }
 
 /** Accuracy is drawn in percent. Past runs show their test curve (accuracy) or training curve (loss). */
@@ -47,6 +61,7 @@ export function chartSeries(
       color: colour,
       dashed: true,
       dots: false,
+      live: false,
       points: valuesOf(run.train, metric, scale),
     });
     if (metric === 'accuracy') {
@@ -56,6 +71,7 @@ export function chartSeries(
         color: colour,
         dashed: false,
         dots: true,
+        live: false,
         points: valuesOf(run.test, metric, scale),
       });
     }
@@ -68,6 +84,7 @@ export function chartSeries(
       color: CURRENT_TRAIN,
       dashed: false,
       dots: false,
+      live: true,
       points: valuesOf(current.train, metric, scale),
     });
     series.push({
@@ -76,6 +93,7 @@ export function chartSeries(
       color: CURRENT_TEST,
       dashed: false,
       dots: true,
+      live: true,
       points: valuesOf(current.test, metric, scale),
     });
   }

@@ -1,0 +1,39 @@
+// Chart axes: whole nice steps that cover the data, so a live chart's axis only moves in steps.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { niceAxis, niceStep, sameAxis } from '../../../src/components/train/chart-axes';
+
+describe('niceAxis', () => {
+  it('covers the data with 1, 2, 2.5 or 5 times a power of ten', () => {
+    expect(niceAxis(0, 60_000, 4)).toEqual({ domain: [0, 60_000], ticks: [0, 20_000, 40_000, 60_000] });
+    expect(niceAxis(0, 131_000, 4).ticks).toEqual([0, 50_000, 100_000, 150_000]);
+    expect(niceAxis(0, 2.31, 4).ticks).toEqual([0, 1, 2, 3]);
+    expect(niceAxis(0, 1.93, 4).ticks).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(niceAxis(11.3, 100, 4).ticks).toEqual([0, 25, 50, 75, 100]);
+    expect(niceAxis(0, 0.3, 4).ticks).toEqual([0, 0.1, 0.2, 0.3]);
+  });
+
+  it('keeps the same axis while the data creeps forward inside a step', () => {
+    expect(sameAxis(niceAxis(0, 61_000, 4), niceAxis(0, 79_000, 4))).toBe(true);
+    expect(sameAxis(niceAxis(0, 79_000, 4), niceAxis(0, 81_000, 4))).toBe(false);
+  });
+
+  it('always contains the data, in at most the asked intervals', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1000, max: 1000, noNaN: true }),
+        fc.double({ min: 0.01, max: 1e6, noNaN: true }),
+        fc.integer({ min: 2, max: 8 }),
+        (min, span, intervals) => {
+          const { domain, ticks } = niceAxis(min, min + span, intervals);
+          // Within float noise of a step: the axis may round a hair's breadth inwards, never by a visible amount.
+          expect(domain[0]).toBeLessThanOrEqual(min + span * 1e-6);
+          expect(domain[1]).toBeGreaterThanOrEqual(min + span - span * 1e-6);
+          expect(ticks.length - 1).toBeLessThanOrEqual(intervals + 1);
+          const step = niceStep(span, intervals);
+          for (let i = 1; i < ticks.length; i++) expect(ticks[i] - ticks[i - 1]).toBeCloseTo(step, 6);
+        },
+      ),
+    );
+  });
+});
