@@ -13,13 +13,15 @@ function mergePair<P extends Point>(a: P, b: P): P {
 
 /**
  * Appends `added` to `points`; past `max`, the older half is halved in resolution. Repeated, this gives
- * old history ever coarser steps while the latest points stay exact. Returns a new array.
+ * old history ever coarser steps while the latest points stay exact. Returns a new array when points were added.
  */
 export function appendDownsampled<P extends Point>(
   points: readonly P[],
   added: readonly P[],
   max = MAX_POINTS,
-): P[] {
+): readonly P[] {
+  // Nothing new keeps the same array: the charts, memoised on it, then have nothing to redraw.
+  if (added.length === 0) return points;
   const all = [...points, ...added];
   if (all.length <= max) return all;
   const keepExact = Math.floor(max / 2);

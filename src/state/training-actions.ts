@@ -68,11 +68,15 @@ function applyProgress(progress: TrainingProgress, runGeneration: number): void 
       samplesPerSecond: progress.samplesPerSecond > 0 ? progress.samplesPerSecond : s.samplesPerSecond,
       latestTestAccuracy: latestTest ? latestTest.accuracy : s.latestTestAccuracy,
       latestTestSampleCount: latestTest ? latestTest.sampleCount : s.latestTestSampleCount,
-      currentRun: run && {
-        ...run,
-        train: appendDownsampled(run.train, progress.points),
-        test: appendDownsampled(run.test, progress.evaluations),
-      },
+      // A message without new points keeps the run object, so the charts' throttled redraw has nothing to do.
+      currentRun:
+        run && (progress.points.length > 0 || progress.evaluations.length > 0)
+          ? {
+              ...run,
+              train: appendDownsampled(run.train, progress.points),
+              test: appendDownsampled(run.test, progress.evaluations),
+            }
+          : run,
     };
   });
   if (useStore.getState().modelSlot === 'live') refreshPrediction();

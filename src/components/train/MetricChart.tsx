@@ -125,6 +125,7 @@ const StaticLayer = memo(function StaticLayer({ width, height, xAxis, yAxis, yUn
         ticks={xAxis.ticks as number[]}
         interval={0}
         allowDataOverflow
+        niceTicks="none"
         height={X_AXIS_HEIGHT}
         tickFormatter={formatSamples}
         fontSize={FONT_SIZE}
@@ -134,6 +135,7 @@ const StaticLayer = memo(function StaticLayer({ width, height, xAxis, yAxis, yUn
         ticks={yAxis.ticks as number[]}
         interval={0}
         allowDataOverflow
+        niceTicks="none"
         width={Y_AXIS_WIDTH}
         fontSize={FONT_SIZE}
         unit={yUnit}
@@ -157,6 +159,7 @@ const LiveLayer = memo(function LiveLayer({ width, height, xAxis, yAxis, series 
         ticks={xAxis.ticks as number[]}
         interval={0}
         allowDataOverflow
+        niceTicks="none"
         height={X_AXIS_HEIGHT}
         axisLine={false}
         tickLine={false}
@@ -167,6 +170,7 @@ const LiveLayer = memo(function LiveLayer({ width, height, xAxis, yAxis, series 
         ticks={yAxis.ticks as number[]}
         interval={0}
         allowDataOverflow
+        niceTicks="none"
         width={Y_AXIS_WIDTH}
         axisLine={false}
         tickLine={false}
