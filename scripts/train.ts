@@ -3,12 +3,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadMnistFromDisk } from '../src/data/mnist-node';
 import { createNetwork } from '../src/nn/network';
+import { typescriptKernels, type Kernels } from '../src/nn/kernels';
 import { Trainer } from '../src/nn/trainer';
 import { trainEpochs } from '../src/nn/train-epochs';
 import { CLASS_COUNT, INPUT_SIZE, type Dataset, type EpochReport } from '../src/nn/types';
 import { CliUsageError, parseTrainOptions, TRAIN_USAGE } from './cli-options';
 import { modelWriterFor } from './cli-model-writers';
 import { clearProgress, drawProgress } from './cli-progress';
+import { loadWasmKernelsNode } from '../src/wasm/load-kernels-node';
 
 function firstSamples(data: Dataset, limit: number | undefined): Dataset {
   if (limit === undefined || limit >= data.count) return data;
@@ -29,7 +31,7 @@ function formatEpoch(r: EpochReport, epochs: number): string {
   );
 }
 
-function main(): number {
+async function main(): Promise<number> {
   let options;
   try {
     options = parseTrainOptions(process.argv.slice(2));
@@ -49,12 +51,13 @@ function main(): number {
   const train = firstSamples(loadMnistFromDisk('train'), options.trainLimit);
   const test = firstSamples(loadMnistFromDisk('test'), options.testLimit);
   const params = createNetwork([INPUT_SIZE, ...config.hiddenSizes, CLASS_COUNT], config.seed);
-  const trainer = new Trainer(params, config, train);
+  const kernels: Kernels = options.engine === 'wasm' ? await loadWasmKernelsNode() : typescriptKernels;
+  const trainer = new Trainer(params, config, train, kernels);
   const showBar = !json && process.stderr.isTTY === true;
   if (!json) {
     console.log(
       `training ${params.layerSizes.join('-')} on ${train.count} images, testing on ${test.count}: ` +
-        `${config.optimizer} lr ${config.learningRate} beta1 ${config.beta1} batch ${config.batchSize}, ${config.epochs} epochs, seed ${config.seed}`,
+        `${config.optimizer} lr ${config.learningRate}${config.learningRateDecay ? ` (x${config.learningRateDecay}/epoch)` : ''} beta1 ${config.beta1} batch ${config.batchSize}, ${config.epochs} epochs, seed ${config.seed}, ${kernels.name} kernels`,
     );
   }
   const reports = trainEpochs(trainer, test, {
@@ -95,4 +98,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

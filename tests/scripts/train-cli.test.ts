@@ -54,6 +54,35 @@ describe('train CLI', () => {
     }
   });
 
+  it('trains with the WebAssembly kernels and a decaying learning rate, and keeps the decay in the model', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digit-lab-train-'));
+    try {
+      const out = join(dir, 'fast.dlm');
+      const run = train(
+        [
+          '--engine',
+          'wasm',
+          '--optimizer',
+          'adam',
+          '--lr',
+          '0.003',
+          '--decay',
+          '0.6',
+          '--epochs',
+          '2',
+        ].concat(['--train-limit', '2000', '--test-limit', '1000', '--out', out]),
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('WebAssembly SIMD kernels');
+      expect(run.stdout).toContain('(x0.6/epoch)');
+      const model = deserializeModel(readFileSync(out));
+      expect(model.config?.learningRateDecay).toBe(0.6);
+      expect(model.metrics.testAccuracy).toBeGreaterThan(0.8);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a bad option with a message naming it and exit code 2', () => {
     const run = train(['--hidden', '200,x', '--out', join(tmpdir(), 'never.dlm')]);
     expect(run.status).toBe(2);
@@ -61,6 +90,11 @@ describe('train CLI', () => {
     const unknown = train(['--learning-rate', '1']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown option '--learning-rate'/);
+    const engine = train(['--engine', 'gpu']);
+    expect(engine.status).toBe(2);
+    expect(engine.stderr).toContain('--engine must be one of typescript, wasm, got "gpu"');
+    const decay = train(['--decay', '1.5']);
+    expect(decay.stderr).toContain('--decay must be a number in (0, 1], got "1.5"');
     const format = train(['--out', 'model.onnx']);
     expect(format.stderr).toContain('--out must end in one of .dlm');
   });
