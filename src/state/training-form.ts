@@ -12,6 +12,8 @@ export interface TrainingFormDraft {
   readonly batchSize: string;
   readonly epochs: string;
   readonly l2: string;
+  /** Learning rate × this after each epoch; "1" = constant. */
+  readonly learningRateDecay: string;
   readonly seed: string;
 }
 
@@ -33,6 +35,7 @@ export function draftOf(config: TrainingConfig): TrainingFormDraft {
     batchSize: String(config.batchSize),
     epochs: String(config.epochs),
     l2: String(config.l2),
+    learningRateDecay: String(config.learningRateDecay ?? 1),
     seed: String(config.seed),
   };
 }
@@ -49,13 +52,14 @@ function parseHidden(text: string): number[] | null {
   return sizes.some((size) => Number.isNaN(size)) ? null : sizes;
 }
 
-/** `epsilon` and `learningRateDecay` are not fields (they keep the config's values); `trainCount` bounds the batch size. */
+/** `epsilon` is not a field (it keeps the config's value); a decay of 1 is left out of the config; `trainCount` bounds the batch size. */
 export function parseTrainingForm(
   draft: TrainingFormDraft,
   base: TrainingConfig,
   trainCount: number,
 ): ParsedForm {
   const hidden = parseHidden(draft.hiddenSizes);
+  const decay = parseNumber(draft.learningRateDecay);
   const config: TrainingConfig = {
     hiddenSizes: hidden ?? [],
     optimizer: draft.optimizer,
@@ -67,12 +71,12 @@ export function parseTrainingForm(
     epochs: parseNumber(draft.epochs),
     l2: parseNumber(draft.l2),
     seed: parseNumber(draft.seed),
-    ...(base.learningRateDecay === undefined ? {} : { learningRateDecay: base.learningRateDecay }),
+    ...(decay === 1 ? {} : { learningRateDecay: decay }),
   };
   const found: ConfigErrors = configErrors(config, trainCount);
   const errors: Partial<Record<FormField, string>> = {};
   for (const [field, message] of Object.entries(found) as [keyof TrainingConfig, string][]) {
-    if (field !== 'epsilon' && field !== 'learningRateDecay') errors[field] = message;
+    if (field !== 'epsilon') errors[field] = message;
   }
   if (hidden === null) errors.hiddenSizes = 'Write the hidden layer widths as numbers, e.g. "200, 100, 25".';
   return { config: Object.keys(errors).length === 0 ? config : null, errors };

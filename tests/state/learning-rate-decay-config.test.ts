@@ -29,4 +29,21 @@ describe('learning-rate decay in configs', () => {
     expect(parsed.config?.learningRateDecay).toBe(fast.learningRateDecay);
     expect(parsed.config?.epochs).toBe(7);
   });
+
+  it('the decay is a field of its own: 1 means none, and a value outside (0, 1] is explained beside it', () => {
+    expect(draftOf(REFERENCE_CONFIG).learningRateDecay).toBe('1');
+    const constant = parseTrainingForm(draftOf(REFERENCE_CONFIG), REFERENCE_CONFIG, 60000);
+    expect(constant.config).toEqual(REFERENCE_CONFIG);
+    const decaying = parseTrainingForm(
+      { ...draftOf(REFERENCE_CONFIG), learningRateDecay: '0.8' },
+      REFERENCE_CONFIG,
+      60000,
+    );
+    expect(decaying.config?.learningRateDecay).toBe(0.8);
+    const removed = parseTrainingForm({ ...draftOf(fast), learningRateDecay: '1' }, fast, 60000);
+    expect(removed.config?.learningRateDecay).toBeUndefined();
+    const bad = parseTrainingForm({ ...draftOf(fast), learningRateDecay: '1.5' }, fast, 60000);
+    expect(bad.config).toBeNull();
+    expect(bad.errors.learningRateDecay).toMatch(/decay/);
+  });
 });

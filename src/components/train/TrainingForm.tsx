@@ -1,4 +1,4 @@
-// The training settings: preset, layers, optimizer and its numbers, batch, epochs, L2, seed; each field says what is wrong with it.
+// The training settings: preset, layers, optimizer and its numbers, batch, epochs, L2, decay, seed; each field says what is wrong with it.
 import type { ReactNode } from 'react';
 import type { OptimizerName } from '../../nn/types';
 import type { FormField, TrainingFormDraft } from '../../state/training-form';
@@ -124,6 +124,7 @@ export function TrainingForm({ draft, errors, presetId, disabled, onChange, onPr
       {text('batchSize', 'Batch size', undefined, 'numeric')}
       {text('epochs', 'Epochs', undefined, 'numeric')}
       {text('l2', 'L2', '0 = off')}
+      {text('learningRateDecay', 'LR decay', 'Rate × this each epoch; 1 = constant')}
       {text('seed', 'Seed', 'Same seed, same initial weights', 'numeric')}
     </form>
   );
