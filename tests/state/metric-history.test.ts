@@ -30,7 +30,7 @@ describe('appendDownsampled', () => {
         fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 60 }),
         fc.integer({ min: 8, max: 50 }),
         (batches, max) => {
-          let history: TrainPoint[] = [];
+          let history: readonly TrainPoint[] = [];
           let next = 1;
           for (const size of batches) {
             history = appendDownsampled(history, points(next, size), max);
