@@ -2,7 +2,14 @@
 // by the shipped default model, the bars sum to 100%, and the 28x28 input is shown; then at phone size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, startStaticServer, unexpectedErrors, type StaticServer } from './harness';
+import {
+  drawOnPad,
+  launchBrowser,
+  openApp,
+  startStaticServer,
+  unexpectedErrors,
+  type StaticServer,
+} from './harness';
 import { DRAWN_DIGITS, type DrawnDigit } from './draw-strokes';
 
 let browser: Browser;
@@ -18,19 +25,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Draws with the mouse: down, many small moves along each polyline, up. */
 async function draw(page: Page, digit: DrawnDigit): Promise<void> {
-  const pad = page.getByTestId('drawing-pad');
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('the drawing pad is not on screen');
-  for (const stroke of digit.strokes) {
-    const points = stroke.map(([x, y]) => [box.x + x * box.width, box.y + y * box.height] as const);
-    await page.mouse.move(points[0][0], points[0][1]);
-    await page.mouse.down();
-    for (const [x, y] of points.slice(1)) await page.mouse.move(x, y, { steps: 6 });
-    await page.mouse.up();
-  }
+  await drawOnPad(page, page.getByTestId('drawing-pad'), digit.strokes);
 }
 
 async function readBars(page: Page): Promise<number[]> {

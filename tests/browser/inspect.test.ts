@@ -2,7 +2,14 @@
 // covers all 10,000 test digits, a cell opens exactly its digits, and a gallery digit opens in the inspector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, startStaticServer, type OpenedApp, type StaticServer } from './harness';
+import {
+  drawOnPad,
+  launchBrowser,
+  openApp,
+  startStaticServer,
+  type OpenedApp,
+  type StaticServer,
+} from './harness';
 import { DRAWN_DIGITS, type DrawnDigit } from './draw-strokes';
 
 let browser: Browser;
@@ -22,19 +29,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Draws on the Inspect place's own pad with real pointer moves along each polyline. */
 async function draw(page: Page, digit: DrawnDigit): Promise<void> {
-  const pad = page.locator('[data-testid="inspect-sketch"] canvas');
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('the inspect drawing pad has no box');
-  for (const stroke of digit.strokes) {
-    const points = stroke.map(([fx, fy]) => [box.x + fx * box.width, box.y + fy * box.height] as const);
-    await page.mouse.move(points[0][0], points[0][1]);
-    await page.mouse.down();
-    for (const [x, y] of points.slice(1)) await page.mouse.move(x, y, { steps: 6 });
-    await page.mouse.up();
-  }
+  await drawOnPad(page, page.locator('[data-testid="inspect-sketch"] canvas'), digit.strokes);
 }
 
 /** Every activation grid's pixels, joined: a fingerprint of what the grids show. */

@@ -9,6 +9,7 @@ import {
   openApp,
   startStaticServer,
   unexpectedErrors,
+  poll,
   waitForDatasetReady,
   type StaticServer,
 } from './harness';
@@ -25,22 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function poll<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs: number,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 const status = async (page: Page) =>
   ((await page.getByTestId('training-status').textContent()) ?? '').replace('Status: ', '');

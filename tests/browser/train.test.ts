@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
+  drawOnPad,
   launchBrowser,
   openApp,
   startStaticServer,
   unexpectedErrors,
+  poll,
   waitForDatasetReady,
   type StaticServer,
 } from './harness';
@@ -58,22 +60,6 @@ async function chartPoints(page: Page): Promise<number> {
       0,
     ),
   );
-}
-
-async function poll<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs: number,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 describe('Train in the browser', () => {
@@ -168,14 +154,7 @@ describe('Train in the browser', () => {
       // The restored weights read a drawing on the Draw page: finite probabilities that sum to 100%.
       await page.getByRole('link', { name: 'Draw' }).click();
       await expect(page.getByLabel('Your trained model').isChecked()).resolves.toBe(true);
-      const pad = page.getByTestId('drawing-pad');
-      const box = (await pad.boundingBox())!;
-      const [stroke] = DRAWN_DIGITS[0].strokes;
-      await page.mouse.move(box.x + stroke[0][0] * box.width, box.y + stroke[0][1] * box.height);
-      await page.mouse.down();
-      for (const [x, y] of stroke.slice(1))
-        await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 6 });
-      await page.mouse.up();
+      await drawOnPad(page, page.getByTestId('drawing-pad'), DRAWN_DIGITS[0].strokes.slice(0, 1));
       const bars = await poll(
         () =>
           page

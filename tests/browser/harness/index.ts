@@ -17,3 +17,5 @@ export {
   type OpenAppOptions,
 } from './browser';
 export { ensureBuilt } from './build';
+export { poll } from './poll';
+export { drawOnPad } from './draw-on-pad';
