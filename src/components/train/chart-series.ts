@@ -1,5 +1,6 @@
 // Turns run histories into the lines the loss and accuracy charts draw (current run solid, earlier runs dashed).
 import type { RunHistory } from '../../state/metrics-slice';
+import { runName } from './run-label';
 
 export interface ChartPoint {
   readonly samplesSeen: number;
@@ -57,7 +58,7 @@ export function chartSeries(
     const colour = PAST_COLOURS[index % PAST_COLOURS.length];
     series.push({
       key: `run-${run.id}-train`,
-      name: `Run ${run.id} train`,
+      name: `${runName(run.id)} train`,
       color: colour,
       dashed: true,
       dots: false,
@@ -67,7 +68,7 @@ export function chartSeries(
     if (metric === 'accuracy') {
       series.push({
         key: `run-${run.id}-test`,
-        name: `Run ${run.id} test`,
+        name: `${runName(run.id)} test`,
         color: colour,
         dashed: false,
         dots: true,
@@ -77,7 +78,7 @@ export function chartSeries(
     }
   });
   if (current) {
-    const label = `Run ${current.id}`;
+    const label = runName(current.id);
     series.push({
       key: 'current-train',
       name: `${label} train${metric === 'loss' ? ' (smoothed)' : ''}`,

@@ -8,7 +8,12 @@ export const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
   adam: 'Adam',
 };
 
+/** This session's runs count 1, 2, 3…; a run reopened from a saved model has a negative id and no number. */
+export function runName(id: number): string {
+  return id > 0 ? `Run ${id}` : 'Saved run';
+}
+
 export function runLabel(id: number, config: TrainingConfig): string {
   const layers = [784, ...config.hiddenSizes, 10].join('-');
-  return `Run ${id}: ${OPTIMIZER_LABELS[config.optimizer]} lr ${config.learningRate}, batch ${config.batchSize}, ${layers}`;
+  return `${runName(id)}: ${OPTIMIZER_LABELS[config.optimizer]} lr ${config.learningRate}, batch ${config.batchSize}, ${layers}`;
 }
