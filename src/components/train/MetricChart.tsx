@@ -113,33 +113,38 @@ interface LayerProps {
   readonly series: readonly ChartSeries[];
 }
 
+/** The axis settings both layers share: the live layer lies exactly over the static one only if these agree. */
+function xAxisProps(xAxis: AxisScale) {
+  return {
+    type: 'number' as const,
+    dataKey: 'samplesSeen',
+    domain: xAxis.domain as [number, number],
+    ticks: xAxis.ticks as number[],
+    interval: 0,
+    allowDataOverflow: true,
+    niceTicks: 'none' as const,
+    height: X_AXIS_HEIGHT,
+  };
+}
+
+function yAxisProps(yAxis: AxisScale) {
+  return {
+    domain: yAxis.domain as [number, number],
+    ticks: yAxis.ticks as number[],
+    interval: 0,
+    allowDataOverflow: true,
+    niceTicks: 'none' as const,
+    width: Y_AXIS_WIDTH,
+  };
+}
+
 /** Grid, axes and earlier runs: redrawn only when an axis steps or the compared runs change. */
 const StaticLayer = memo(function StaticLayer({ width, height, xAxis, yAxis, yUnit, series }: LayerProps) {
   return (
     <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
       <CartesianGrid stroke={GRID_STROKE} />
-      <XAxis
-        type="number"
-        dataKey="samplesSeen"
-        domain={xAxis.domain as [number, number]}
-        ticks={xAxis.ticks as number[]}
-        interval={0}
-        allowDataOverflow
-        niceTicks="none"
-        height={X_AXIS_HEIGHT}
-        tickFormatter={formatSamples}
-        fontSize={FONT_SIZE}
-      />
-      <YAxis
-        domain={yAxis.domain as [number, number]}
-        ticks={yAxis.ticks as number[]}
-        interval={0}
-        allowDataOverflow
-        niceTicks="none"
-        width={Y_AXIS_WIDTH}
-        fontSize={FONT_SIZE}
-        unit={yUnit}
-      />
+      <XAxis {...xAxisProps(xAxis)} tickFormatter={formatSamples} fontSize={FONT_SIZE} />
+      <YAxis {...yAxisProps(yAxis)} fontSize={FONT_SIZE} unit={yUnit} />
       {series.map(seriesLine)}
     </LineChart>
   );
@@ -152,30 +157,8 @@ const StaticLayer = memo(function StaticLayer({ width, height, xAxis, yAxis, yUn
 const LiveLayer = memo(function LiveLayer({ width, height, xAxis, yAxis, series }: LayerProps) {
   return (
     <LineChart width={width} height={height} margin={MARGIN}>
-      <XAxis
-        type="number"
-        dataKey="samplesSeen"
-        domain={xAxis.domain as [number, number]}
-        ticks={xAxis.ticks as number[]}
-        interval={0}
-        allowDataOverflow
-        niceTicks="none"
-        height={X_AXIS_HEIGHT}
-        axisLine={false}
-        tickLine={false}
-        tick={false}
-      />
-      <YAxis
-        domain={yAxis.domain as [number, number]}
-        ticks={yAxis.ticks as number[]}
-        interval={0}
-        allowDataOverflow
-        niceTicks="none"
-        width={Y_AXIS_WIDTH}
-        axisLine={false}
-        tickLine={false}
-        tick={false}
-      />
+      <XAxis {...xAxisProps(xAxis)} axisLine={false} tickLine={false} tick={false} />
+      <YAxis {...yAxisProps(yAxis)} axisLine={false} tickLine={false} tick={false} />
       <Tooltip formatter={formatValue} labelFormatter={formatTooltipLabel} />
       {series.map(seriesLine)}
     </LineChart>
