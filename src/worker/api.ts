@@ -31,6 +31,7 @@ import {
   type TrainOutcome,
 } from './training-progress';
 import { TrainingRun } from './training-run';
+import { parallelSupport, type ParallelSupport } from './parallel-support';
 import { assertValidConfig } from './validate-config';
 import { yieldToEventLoop } from './yield-to-event-loop';
 
@@ -43,6 +44,8 @@ export interface TrainerApiOptions {
   readonly loadSplit?: (split: MnistSplit, options: LoadMnistOptions) => Promise<Dataset>;
   readonly kernels?: Kernels;
   readonly divergence?: DivergenceSettings;
+  /** How many workers this context offers; tests pass their own. */
+  readonly parallel?: ParallelSupport;
 }
 
 export interface DatasetInfo {
@@ -88,6 +91,8 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
   const loadSplit = options.loadSplit ?? loadMnistSplit;
   const kernels = options.kernels ?? typescriptKernels;
   const divergence = options.divergence ?? DEFAULT_DIVERGENCE_SETTINGS;
+  const parallel = options.parallel ?? parallelSupport();
+  let chosenWorkers = parallel.defaultWorkers;
   const datasets = new Map<MnistSplit, Dataset>();
   const loading = new Map<MnistSplit, Promise<Dataset>>();
   const subsets = new Map<number, Dataset>();
@@ -287,7 +292,27 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     },
 
     getEngine(): EngineInfo {
-      return { name: kernels.name, workers: 1 };
+      return {
+        name: kernels.name,
+        workers: run ? 1 : chosenWorkers,
+        chosenWorkers,
+        maxWorkers: parallel.maxWorkers,
+        defaultWorkers: parallel.defaultWorkers,
+        singleWorkerReason: parallel.singleWorkerReason,
+      };
+    },
+
+    /** How many workers the next new run trains with (1 … maxWorkers); a run in progress keeps its own. */
+    setWorkerCount(count: number): EngineInfo {
+      if (!Number.isInteger(count) || count < 1 || count > parallel.maxWorkers) {
+        throw new TrainerError(
+          parallel.maxWorkers === 1
+            ? `Only one worker can train here: ${parallel.singleWorkerReason ?? 'this device has one core.'}`
+            : `Choose between 1 and ${parallel.maxWorkers} workers, not ${count}.`,
+        );
+      }
+      chosenWorkers = count;
+      return api.getEngine();
     },
 
     /** Sets the config the next run (train, or a step with no run) uses; throws on a bad config. */

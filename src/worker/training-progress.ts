@@ -78,5 +78,14 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
 export interface EngineInfo {
   /** The kernels in use ("TypeScript", "WebAssembly SIMD"). */
   readonly name: string;
+  /** Workers training the current run; the chosen count when there is no run yet. */
   readonly workers: number;
+  /** Workers the next new run will use (setWorkerCount), 1 ≤ chosenWorkers ≤ maxWorkers. */
+  readonly chosenWorkers: number;
+  /** The most this page can use: navigator.hardwareConcurrency, or 1 when singleWorkerReason is set. */
+  readonly maxWorkers: number;
+  /** What a new session starts with: hardwareConcurrency − 1 (the page needs a core too), at least 1. */
+  readonly defaultWorkers: number;
+  /** Why training is limited to one worker here (a sentence for people), or null when it is not. */
+  readonly singleWorkerReason: string | null;
 }

@@ -20,7 +20,17 @@ describe('EngineBadge', () => {
   });
 
   it('names the WebAssembly SIMD engine, its worker count and the live speed as it changes', () => {
-    useStore.setState({ engine: { name: 'WebAssembly SIMD', workers: 1 }, samplesPerSecond: 61234.4 });
+    useStore.setState({
+      engine: {
+        name: 'WebAssembly SIMD',
+        workers: 1,
+        chosenWorkers: 1,
+        maxWorkers: 4,
+        defaultWorkers: 3,
+        singleWorkerReason: null,
+      },
+      samplesPerSecond: 61234.4,
+    });
     render(<EngineBadge />);
     const badge = screen.getByTestId('engine-badge');
     expect(badge).toHaveTextContent('WebAssembly SIMD · 1 worker · 61,234 samples/s');
@@ -30,7 +40,17 @@ describe('EngineBadge', () => {
   });
 
   it('says when the TypeScript fallback trains, and counts several workers', () => {
-    useStore.setState({ engine: { name: 'TypeScript', workers: 3 }, samplesPerSecond: 0 });
+    useStore.setState({
+      engine: {
+        name: 'TypeScript',
+        workers: 3,
+        chosenWorkers: 3,
+        maxWorkers: 4,
+        defaultWorkers: 3,
+        singleWorkerReason: null,
+      },
+      samplesPerSecond: 0,
+    });
     render(<EngineBadge />);
     const badge = screen.getByTestId('engine-badge');
     expect(badge).toHaveTextContent('TypeScript · 3 workers');

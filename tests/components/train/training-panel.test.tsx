@@ -190,7 +190,14 @@ describe('progress and charts', () => {
       latestTestAccuracy: 0.9734,
       latestTestSampleCount: 10_000,
       samplesPerSecond: 12_345.6,
-      engine: { name: 'TypeScript', workers: 1 },
+      engine: {
+        name: 'TypeScript',
+        workers: 1,
+        chosenWorkers: 1,
+        maxWorkers: 4,
+        defaultWorkers: 3,
+        singleWorkerReason: null,
+      },
       trainingProgress: {
         epoch: 1,
         batch: 120,
