@@ -39,6 +39,8 @@ export interface SessionSlice {
   readonly samplesPerSecond: number;
   /** The engine doing the work (kernels and worker count), once the worker said. */
   readonly engine: EngineInfo | null;
+  /** Why the worker count could not be changed or read (the worker refused or failed), shown beside it. */
+  readonly workerCountError: string | null;
   /** The latest test accuracy (subset or whole set) and the digits it was measured on. */
   readonly latestTestAccuracy: number | null;
   readonly latestTestSampleCount: number;
@@ -57,6 +59,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   trainingProgress: null,
   samplesPerSecond: 0,
   engine: null,
+  workerCountError: null,
   latestTestAccuracy: null,
   latestTestSampleCount: 0,
   trainingNotice: null,

@@ -5,6 +5,7 @@ import type { TrainingConfig } from '../nn/types';
 import { getTrainer, onTrainerFailure, restartTrainer } from '../worker/client';
 import type { TrainingProgress, TrainOptions, TrainOutcome } from '../worker/training-progress';
 import { ensureDataset, forgetLoadedDatasets } from './dataset-actions';
+import { loadEngine, showEngine } from './engine-actions';
 import { IDLE_SPLIT, type DatasetSplit } from './dataset-slice';
 import { appendDownsampled } from './metric-history';
 import { MAX_PAST_RUNS, type RunHistory } from './metrics-slice';
@@ -15,6 +16,8 @@ import { useStore } from './store';
 let runCounter = 0;
 /** Bumped when a run starts or the worker is replaced, so messages about an older run are ignored. */
 let generation = 0;
+/** The run whose engine (the workers it trains with) the store last asked for. */
+let engineGeneration = -1;
 let trainOptions: Partial<TrainOptions> = {};
 
 function describe(error: unknown): string {
@@ -51,6 +54,11 @@ onTrainerFailure(failed);
 
 function applyProgress(progress: TrainingProgress, runGeneration: number): void {
   if (runGeneration !== generation) return;
+  if (engineGeneration !== runGeneration) {
+    // The run's first message: the run exists in the worker now, so its worker count is the one to show.
+    engineGeneration = runGeneration;
+    void loadEngine().catch(commandFailed);
+  }
   useStore.setState((s) => {
     const latestTest = progress.evaluations.at(-1);
     const run = s.currentRun;
@@ -153,10 +161,6 @@ async function datasetsReady(): Promise<boolean> {
   return false;
 }
 
-async function loadEngine(): Promise<void> {
-  useStore.setState({ engine: await getTrainer().getEngine() });
-}
-
 /** Options for the training loop (evaluation schedule, message rate); tests and the benchmark set them. */
 export function setTrainOptions(options: Partial<TrainOptions>): void {
   trainOptions = options;
@@ -180,7 +184,6 @@ export async function startTraining(): Promise<void> {
       liveModelAvailable: true,
       modelSlot: 'live',
     });
-    void loadEngine().catch(commandFailed);
     const outcome = await trainer.train(
       proxy((p: TrainingProgress) => applyProgress(p, runGeneration)),
       trainOptions,
@@ -253,7 +256,6 @@ export async function stepTraining(): Promise<void> {
       ++generation;
       beginRun(config);
       useStore.setState({ liveModelAvailable: true, modelSlot: 'live' });
-      void loadEngine().catch(commandFailed);
     }
     applyOutcome(await trainer.step(), generation);
   } catch (error) {
@@ -293,6 +295,7 @@ export async function restartWorker(): Promise<void> {
     trainingStatus: 'idle',
     trainingBusy: false,
     workerError: null,
+    workerCountError: null,
     trainingNotice: null,
     trainingProgress: null,
     liveModelAvailable: false,
@@ -300,6 +303,8 @@ export async function restartWorker(): Promise<void> {
     datasets: { ...s.datasets, ...Object.fromEntries(requested.map((split) => [split, IDLE_SPLIT])) },
   }));
   beginRun(null);
+  // A fresh worker starts from its default worker count; the person's choice goes back in.
+  void showEngine();
   await Promise.all([
     ...requested.map((split) => ensureDataset(split)),
     loadDefaultModel().catch(() => undefined),

@@ -2,6 +2,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../state/store';
 import { formatCount } from '../ui/format';
+import { workerCountLabel } from './worker-count-label';
 
 const EXPLANATIONS: Record<string, string> = {
   'WebAssembly SIMD': 'Matrix products run as WebAssembly SIMD kernels, skipping the zero pixels.',
@@ -14,11 +15,11 @@ export function EngineBadge() {
     useShallow((s) => ({ engine: s.engine, samplesPerSecond: s.samplesPerSecond })),
   );
   if (!engine) return null;
-  const workers = engine.workers > 1 ? `${engine.workers} workers` : '1 worker';
   return (
     <span className="engine-badge" data-testid="engine-badge" title={EXPLANATIONS[engine.name]}>
       <span className="engine-badge__name">{engine.name}</span>
-      {` · ${workers}`}
+      {/* The run's own count: a count chosen during a run waits for the next one. */}
+      {` · ${workerCountLabel(engine.workers)}`}
       {samplesPerSecond > 0 && ` · ${formatCount(Math.round(samplesPerSecond))} samples/s`}
     </span>
   );

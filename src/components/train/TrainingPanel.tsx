@@ -21,6 +21,7 @@ import { TrainingControls } from './TrainingControls';
 import { TrainingForm } from './TrainingForm';
 import { TrainingNotice } from './TrainingNotice';
 import { TrainingProgressBar } from './TrainingProgressBar';
+import { WorkerCountField } from './WorkerCountField';
 import './train.css';
 
 /** Until the training set has loaded, the batch size is checked against MNIST's known size. */
@@ -107,6 +108,8 @@ export function TrainingPanel({ chartWidth }: TrainingPanelProps) {
             onChange={onChange}
             onPreset={onPreset}
           />
+          {/* Outside the form: the count may change during a run, for the next one. */}
+          <WorkerCountField />
           <TrainingControls
             enabled={enabled}
             onStart={() => void startTraining()}

@@ -22,6 +22,12 @@ vi.mock('../../../src/state/training-actions', () => ({
   restartWorker: vi.fn(async () => undefined),
 }));
 
+// The worker count is tested in worker-count.test.tsx; here it must not start a real worker (jsdom has none).
+vi.mock('../../../src/state/engine-actions', () => ({
+  showEngine: vi.fn(async () => undefined),
+  chooseWorkerCount: vi.fn(async () => undefined),
+}));
+
 beforeAll(() => {
   // recharts measures its container; jsdom has no layout, so the charts get a fixed width below.
   globalThis.ResizeObserver ??= class {
