@@ -1,17 +1,19 @@
 // The one SIMD inner loop every matrix product here reduces to: an output row as a weighted sum of rows of B.
 
-/**
- * out[0 .. n) = Σ_t weights[t] · row_t[0 .. n), where row_t starts at byte address rows[t] + offset (the
- * offset picks a column panel of wider rows). Callers list only
- * the non-zero weights, so zeros (blank pixels, ReLU-clipped units) cost nothing. Thirty-two columns at a
- * time sit in eight f32x4 accumulators: each output value is stored once, and the eight independent add
- * chains keep the vector units busy while each addition's latency runs.
- */
 /** acc + w·x. (A relaxed-SIMD fused multiply-add measured no faster here: the loop waits on loads.) */
 function mulAdd(acc: v128, w: v128, x: v128): v128 {
   return f32x4.add(acc, f32x4.mul(w, x));
 }
 
+/**
+ * out[0 .. n) = Σ_t weights[t] · row_t[0 .. n), where row_t starts at byte address rows[t] + offset (the
+ * offset picks a column panel of wider rows). Callers list only the non-zero weights, so zeros (blank
+ * pixels, ReLU-clipped units) cost nothing. Twenty-four columns at a time sit in six f32x4 accumulators:
+ * each output value is stored once, and six independent add chains hide the addition's latency. Not more:
+ * V8's TurboFan issues all of an iteration's loads before its arithmetic, so accumulators + loaded vectors +
+ * the weight must fit the 16 xmm registers (6 + 6 + 1); eight or ten accumulators spilled to the stack every
+ * iteration and ran 20–30% slower (bench/kernel-micro.ts).
+ */
 export function weightedRowSum(
   out: usize,
   rows: usize,
@@ -21,7 +23,7 @@ export function weightedRowSum(
   offset: usize,
 ): void {
   let j: i32 = 0;
-  for (; j + 32 <= n; j += 32) {
+  for (; j + 24 <= n; j += 24) {
     const column = ((<usize>j) << 2) + offset;
     let c0 = f32x4.splat(0);
     let c1 = c0;
@@ -29,20 +31,16 @@ export function weightedRowSum(
     let c3 = c0;
     let c4 = c0;
     let c5 = c0;
-    let c6 = c0;
-    let c7 = c0;
     for (let t: i32 = 0; t < count; t++) {
       const entry = (<usize>t) << 2;
       const row = <usize>load<u32>(rows + entry) + column;
-      const w = f32x4.splat(load<f32>(weights + entry));
+      const w = v128.load32_splat(weights + entry);
       c0 = mulAdd(c0, w, v128.load(row));
       c1 = mulAdd(c1, w, v128.load(row, 16));
       c2 = mulAdd(c2, w, v128.load(row, 32));
       c3 = mulAdd(c3, w, v128.load(row, 48));
       c4 = mulAdd(c4, w, v128.load(row, 64));
       c5 = mulAdd(c5, w, v128.load(row, 80));
-      c6 = mulAdd(c6, w, v128.load(row, 96));
-      c7 = mulAdd(c7, w, v128.load(row, 112));
     }
     const o = out + column;
     v128.store(o, c0);
@@ -51,8 +49,6 @@ export function weightedRowSum(
     v128.store(o, c3, 48);
     v128.store(o, c4, 64);
     v128.store(o, c5, 80);
-    v128.store(o, c6, 96);
-    v128.store(o, c7, 112);
   }
   for (; j + 8 <= n; j += 8) {
     const column = ((<usize>j) << 2) + offset;
@@ -61,7 +57,7 @@ export function weightedRowSum(
     for (let t: i32 = 0; t < count; t++) {
       const entry = (<usize>t) << 2;
       const row = <usize>load<u32>(rows + entry) + column;
-      const w = f32x4.splat(load<f32>(weights + entry));
+      const w = v128.load32_splat(weights + entry);
       c0 = mulAdd(c0, w, v128.load(row));
       c1 = mulAdd(c1, w, v128.load(row, 16));
     }
@@ -74,7 +70,7 @@ export function weightedRowSum(
     for (let t: i32 = 0; t < count; t++) {
       const entry = (<usize>t) << 2;
       const row = <usize>load<u32>(rows + entry) + column;
-      c0 = mulAdd(c0, f32x4.splat(load<f32>(weights + entry)), v128.load(row));
+      c0 = mulAdd(c0, v128.load32_splat(weights + entry), v128.load(row));
     }
     v128.store(out + column, c0);
   }
