@@ -77,7 +77,23 @@ export function serializeModel(m: ModelFile): Uint8Array {
   return bytes;
 }
 
-export function deserializeModel(bytes: Uint8Array): ModelFile {
+/** What a .dlm file says about its model, read without decoding the weights. */
+export interface ModelHeader {
+  name: string;
+  /** ISO 8601 time. */
+  createdAt: string;
+  layerSizes: number[];
+  config: TrainingConfig | null;
+  metrics: ModelMetrics;
+  /** Where the float32 weights begin. */
+  weightStart: number;
+}
+
+/**
+ * Checks the preamble, the header and that the weights are exactly as long as the header says; the weights
+ * themselves are not read: bytes that are stored or passed on as they are need no decoding.
+ */
+export function readModelHeader(bytes: Uint8Array): ModelHeader {
   if (bytes.length < PREAMBLE_BYTES) {
     throw new ModelFormatError(
       `not a Digit Lab model: the file is ${bytes.length} bytes, shorter than the ${PREAMBLE_BYTES}-byte preamble`,
@@ -142,6 +158,25 @@ export function deserializeModel(bytes: Uint8Array): ModelFile {
       `a ${layerSizes.join('-')} network needs ${expectedWeightBytes} bytes of weights, the file has ${foundWeightBytes}: it is ${foundWeightBytes < expectedWeightBytes ? 'truncated' : 'longer than its header says'}`,
     );
   }
+  return {
+    name: header.name,
+    createdAt: header.createdAt,
+    layerSizes: [...layerSizes],
+    config,
+    metrics: header.metrics as ModelMetrics,
+    weightStart,
+  };
+}
+
+function nonFiniteWeight(entryName: string, value: number, index: number): ModelFormatError {
+  return new ModelFormatError(
+    `tensor ${entryName} holds ${value} at index ${index}; every weight must be a finite number`,
+  );
+}
+
+export function deserializeModel(bytes: Uint8Array): ModelFile {
+  const { name, createdAt, layerSizes, config, metrics, weightStart } = readModelHeader(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const W: Float32Array[] = [];
   const b: Float32Array[] = [];
   let offset = weightStart;
@@ -149,20 +184,10 @@ export function deserializeModel(bytes: Uint8Array): ModelFile {
     const tensor = new Float32Array(entry.shape[0] * entry.shape[1]);
     for (let i = 0; i < tensor.length; i++, offset += 4) {
       const value = view.getFloat32(offset, true);
-      if (!Number.isFinite(value)) {
-        throw new ModelFormatError(
-          `tensor ${entry.name} holds ${value} at index ${i}; every weight must be a finite number`,
-        );
-      }
+      if (!Number.isFinite(value)) throw nonFiniteWeight(entry.name, value, i);
       tensor[i] = value;
     }
     (entry.name.startsWith('W') ? W : b).push(tensor);
   }
-  return {
-    name: header.name,
-    createdAt: header.createdAt,
-    params: { layerSizes: [...layerSizes], W, b },
-    config,
-    metrics: header.metrics as ModelMetrics,
-  };
+  return { name, createdAt, params: { layerSizes, W, b }, config, metrics };
 }

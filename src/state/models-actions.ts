@@ -179,19 +179,21 @@ export async function importModelFromFile(file: Blob & { readonly name: string }
       );
     }
     const model = importModelFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    // Encoded once: saved as it is, then handed to the worker.
+    const bytes = serializeModel(model);
     const id = newModelId();
     const repo = await modelRepository();
     let summary: SavedModelSummary | null = null;
     if (repo) {
       try {
-        summary = await repo.save(id, model, { status: 'imported' });
+        summary = await repo.saveBytes(id, bytes, { name: model.name, status: 'imported' });
       } catch (error) {
         reportStorageError(error, `save “${model.name}”`);
       }
     }
     // The list first, so the open model is named the moment it shows.
     if (summary) await refreshModelList();
-    await showInLiveSlot(serializeModel(model), summary, null, model.name);
+    await showInLiveSlot(bytes, summary, null, model.name);
     useStore.setState({ modelsNotice: `Imported “${model.name}” (${model.params.layerSizes.join('-')}).` });
     if (repo && summary) await rememberOpen(repo, id);
   } catch (error) {

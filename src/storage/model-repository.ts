@@ -1,5 +1,5 @@
 // Saved models in IndexedDB: save (also as a run's checkpoint), list, load, rename, delete, and the last-open model.
-import { deserializeModel, serializeModel, type ModelFile } from '../nn/model-file';
+import { deserializeModel, readModelHeader, serializeModel, type ModelFile } from '../nn/model-file';
 import { ModelFormatError } from '../nn/model-format-error';
 import { parameterCount } from '../nn/network';
 import {
@@ -17,6 +17,11 @@ export interface SaveOptions {
   readonly status: SavedModelStatus;
   /** Null keeps the history already stored (or none). */
   readonly history?: StoredMetricHistory | null;
+}
+
+export interface SaveBytesOptions extends SaveOptions {
+  /** The name the list shows (the file's own name is kept inside the bytes, as it came). */
+  readonly name: string;
 }
 
 export interface LoadedModel {
@@ -65,20 +70,33 @@ export class ModelRepository {
     options: SaveOptions,
     now: Date = new Date(),
   ): Promise<SavedModelSummary> {
-    const bytes = serializeModel(model);
+    return this.saveBytes(id, serializeModel(model), { ...options, name: model.name }, now);
+  }
+
+  /**
+   * Saves .dlm bytes as they are (a checkpoint straight from the worker): only the header is read, for the
+   * summary, so the main thread never decodes and re-encodes the weights. load() still checks every weight.
+   */
+  async saveBytes(
+    id: string,
+    bytes: Uint8Array,
+    options: SaveBytesOptions,
+    now: Date = new Date(),
+  ): Promise<SavedModelSummary> {
+    const header = readModelHeader(bytes);
     try {
       const tx = this.db.transaction(['summaries', 'weights', 'histories'], 'readwrite');
       const previous = await tx.objectStore('summaries').get(id);
       const summary: SavedModelSummary = {
         id,
-        name: model.name,
-        createdAt: previous?.createdAt ?? model.createdAt,
+        name: options.name,
+        createdAt: previous?.createdAt ?? header.createdAt,
         updatedAt: now.toISOString(),
-        layerSizes: [...model.params.layerSizes],
-        parameterCount: parameterCount(model.params.layerSizes),
-        config: model.config,
-        testAccuracy: finiteOrNull(model.metrics.testAccuracy),
-        epochs: finiteOrNull(model.metrics.epochs),
+        layerSizes: header.layerSizes,
+        parameterCount: parameterCount(header.layerSizes),
+        config: header.config,
+        testAccuracy: finiteOrNull(header.metrics.testAccuracy),
+        epochs: finiteOrNull(header.metrics.epochs),
         status: options.status,
         byteLength: bytes.byteLength,
       };
@@ -90,7 +108,7 @@ export class ModelRepository {
       await Promise.all([...writes, tx.done]);
       return summary;
     } catch (error) {
-      throw toStorageError(error, `save "${model.name}"`);
+      throw toStorageError(error, `save "${options.name}"`);
     }
   }
 

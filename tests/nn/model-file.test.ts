@@ -1,7 +1,7 @@
 // The .dlm model file: lossless round trip, and a clear refusal of anything malformed (fuzzed with fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deserializeModel, serializeModel, type ModelFile } from '../../src/nn/model-file';
+import { deserializeModel, readModelHeader, serializeModel, type ModelFile } from '../../src/nn/model-file';
 import { ModelFormatError } from '../../src/nn/model-format-error';
 import { createNetwork } from '../../src/nn/network';
 import { REFERENCE_CONFIG } from '../../src/nn/types';
@@ -66,6 +66,18 @@ describe('model file', () => {
     const holder = new Uint8Array(bytes.length + 3);
     holder.set(bytes, 3);
     expect(deserializeModel(holder.subarray(3)).params.W[0][5]).toBe(model().params.W[0][5]);
+  });
+
+  it('reads the header alone, with the same checks on everything but the weights themselves', () => {
+    const original = model();
+    const bytes = serializeModel(original);
+    const header = readModelHeader(bytes);
+    const { params, ...rest } = deserializeModel(bytes);
+    expect(header).toMatchObject({ ...rest, layerSizes: params.layerSizes });
+    expect(header.weightStart).toBe(
+      bytes.length - 4 * params.W.concat(params.b).reduce((n, t) => n + t.length, 0),
+    );
+    expect(() => readModelHeader(bytes.subarray(0, bytes.length - 1))).toThrow(/truncated/);
   });
 
   it('keeps a null config', () => {

@@ -139,6 +139,7 @@ describe('models actions', () => {
     expect(state.savedModels).toHaveLength(1);
     const saved = state.savedModels[0];
     expect(saved).toMatchObject({ status: 'finished', layerSizes: [784, 8, 10], epochs: 2 });
+    expect(saved.config).toMatchObject({ hiddenSizes: [8], optimizer: 'sgd', batchSize: 600, epochs: 2 });
     expect(saved.testAccuracy).toBeGreaterThan(0.7);
     expect(saved.name).toMatch(/^784-8-10 sgd · \d{4}-\d\d-\d\d \d\d:\d\d$/);
     const trained = await liveWeights();

@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNetwork } from '../../src/nn/network';
-import type { ModelFile } from '../../src/nn/model-file';
+import { serializeModel, type ModelFile } from '../../src/nn/model-file';
+import { ModelFormatError } from '../../src/nn/model-format-error';
 import { REFERENCE_CONFIG } from '../../src/nn/types';
 import { ModelRepository } from '../../src/storage/model-repository';
 import { openDigitLabDatabase } from '../../src/storage/digit-lab-db';
@@ -74,6 +75,47 @@ describe('ModelRepository', () => {
     });
     expect(await repo.list()).toHaveLength(1);
     expect((await repo.load('run')).history).toEqual(history);
+  });
+
+  it('saves .dlm bytes as they are, its summary read from their header and named as asked', async () => {
+    const saved = model('Inside the file', 0.93);
+    const bytes = serializeModel(saved);
+    const summary = await repo.saveBytes(
+      'b',
+      bytes,
+      { name: 'Shown in the list', status: 'training', history },
+      new Date('2026-11-25T11:00:00Z'),
+    );
+    expect(summary).toEqual({
+      id: 'b',
+      name: 'Shown in the list',
+      createdAt: '2026-11-25T10:00:00.000Z',
+      updatedAt: '2026-11-25T11:00:00.000Z',
+      layerSizes: [784, 4, 10],
+      parameterCount: 784 * 4 + 4 + 4 * 10 + 10,
+      config: saved.config,
+      testAccuracy: 0.93,
+      epochs: 2,
+      status: 'training',
+      byteLength: bytes.byteLength,
+    });
+    expect(await repo.list()).toEqual([summary]);
+    const loaded = await repo.load('b');
+    expect(loaded.bytes).toEqual(bytes);
+    expect(loaded.model.name).toBe('Shown in the list');
+    expect(loaded.model.params.W[1]).toEqual(saved.params.W[1]);
+    expect(loaded.history).toEqual(history);
+  });
+
+  it('refuses bytes that are not a whole Digit Lab model and stores nothing', async () => {
+    const bytes = serializeModel(model('Cut short'));
+    await expect(
+      repo.saveBytes('c', bytes.subarray(0, bytes.length - 4), { name: 'Cut short', status: 'training' }),
+    ).rejects.toThrow(ModelFormatError);
+    await expect(
+      repo.saveBytes('c', new TextEncoder().encode('not a model'), { name: 'Text', status: 'training' }),
+    ).rejects.toThrow(/magic bytes/);
+    expect(await repo.list()).toEqual([]);
   });
 
   it('lists newest first, renames, deletes, and forgets a deleted last-open model', async () => {
