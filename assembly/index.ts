@@ -3,7 +3,7 @@
 import { weightedRowSum } from './weighted-row-sum';
 
 export { addBiasRelu, adamUpdate, axpy, columnSum, momentumUpdate, reluBackward } from './step-kernels';
-export { transpose } from './transpose';
+export { transpose, transposeInto } from './transpose';
 
 /** First byte the TypeScript side may use: everything below belongs to the module's own data. */
 export function heapBase(): usize {

@@ -1,5 +1,6 @@
-// Compiles the AssemblyScript kernels in assembly/ to src/generated/digit-kernels.wasm (never committed).
-// Runs at postinstall, dev and build; skips work when the .wasm is newer than every source file.
+// Compiles the AssemblyScript kernels in assembly/ to src/generated/ (never committed): digit-kernels.wasm with
+// its own memory, and digit-kernels-shared.wasm importing a shared memory that several workers train in.
+// Runs at postinstall, dev and build; skips work when both .wasm files are newer than every source file.
 import asc from 'assemblyscript/asc';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -7,7 +8,24 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = join(root, 'assembly');
-const outFile = join(root, 'src', 'generated', 'digit-kernels.wasm');
+const outDir = join(root, 'src', 'generated');
+const variants = [
+  { file: 'digit-kernels.wasm', flags: [] },
+  {
+    file: 'digit-kernels-shared.wasm',
+    // Each run sizes its own shared memory (src/worker/shared-memory-plan.ts); the module accepts up to 1 GiB.
+    flags: [
+      '--importMemory',
+      '--sharedMemory',
+      '--enable',
+      'threads',
+      '--initialMemory',
+      '1',
+      '--maximumMemory',
+      '16384',
+    ],
+  },
+];
 
 function newestSourceMs() {
   return readdirSync(sourceDir)
@@ -16,27 +34,31 @@ function newestSourceMs() {
 }
 
 const force = process.argv.includes('--force');
-if (!force && existsSync(outFile) && statSync(outFile).mtimeMs > newestSourceMs()) {
-  console.log(`wasm kernels up to date: ${relative(root, outFile)}`);
-  process.exit(0);
+const newest = newestSourceMs();
+mkdirSync(outDir, { recursive: true });
+for (const { file, flags } of variants) {
+  const outFile = join(outDir, file);
+  if (!force && existsSync(outFile) && statSync(outFile).mtimeMs > newest) {
+    console.log(`wasm kernels up to date: ${relative(root, outFile)}`);
+    continue;
+  }
+  const { error, stderr } = await asc.main(
+    [
+      join(sourceDir, 'index.ts'),
+      '--config',
+      join(sourceDir, 'asconfig.json'),
+      '--target',
+      'release',
+      ...flags,
+      '--outFile',
+      outFile,
+    ],
+    { stdout: process.stdout, stderr: process.stderr },
+  );
+  if (error) {
+    console.error(`AssemblyScript compilation of ${relative(root, sourceDir)} failed: ${error.message}`);
+    console.error(stderr.toString());
+    process.exit(1);
+  }
+  console.log(`built ${relative(root, outFile)} (${statSync(outFile).size} bytes)`);
 }
-
-mkdirSync(dirname(outFile), { recursive: true });
-const { error, stderr } = await asc.main(
-  [
-    join(sourceDir, 'index.ts'),
-    '--config',
-    join(sourceDir, 'asconfig.json'),
-    '--target',
-    'release',
-    '--outFile',
-    outFile,
-  ],
-  { stdout: process.stdout, stderr: process.stderr },
-);
-if (error) {
-  console.error(`AssemblyScript compilation of ${relative(root, sourceDir)} failed: ${error.message}`);
-  console.error(stderr.toString());
-  process.exit(1);
-}
-console.log(`built ${relative(root, outFile)} (${statSync(outFile).size} bytes)`);

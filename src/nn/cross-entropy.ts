@@ -21,7 +21,10 @@ export function crossEntropySum(
   return total;
 }
 
-/** dZ (rows×cols) = (P − Y) / rows: the gradient of the batch-mean loss w.r.t. the output logits. */
+/**
+ * dZ (rows×cols) = (P − Y) / meanOver: the gradient of the batch-mean loss w.r.t. the output logits. meanOver
+ * is the whole batch's row count when these rows are one worker's share of it.
+ */
 export function softmaxCrossEntropyBackward(
   dZ: Float32Array,
   probabilities: Float32Array,
@@ -30,8 +33,9 @@ export function softmaxCrossEntropyBackward(
   labelStart: number,
   rows: number,
   cols: number,
+  meanOver: number = rows,
 ): void {
-  const scale = 1 / rows;
+  const scale = 1 / meanOver;
   for (let r = 0; r < rows; r++) {
     const o = r * cols;
     const label = labels[labelOrder === null ? labelStart + r : labelOrder[labelStart + r]];

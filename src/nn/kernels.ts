@@ -7,7 +7,7 @@ import { adamUpdate, axpy, momentumUpdate } from './optimizer-updates';
 import { reluBackward } from './relu-backward';
 import { sparseMatmul, sparseMatmulAtB } from './sparse-matmul';
 import type { SparseRows } from './sparse-rows';
-import { transpose } from './transpose';
+import { transpose, transposeInto } from './transpose';
 
 /**
  * Every function writes its whole result into `out` (the caller owns the buffers) and reads row-major
@@ -48,6 +48,8 @@ export interface Kernels {
   momentumUpdate?: typeof momentumUpdate;
   /** Adam with its bias corrections folded into α and ε. */
   adamUpdate?: typeof adamUpdate;
+  /** out[c·outStride + r] = A[r][c] for A (rows×cols): a block of the first layer back into people's layout. */
+  transposeInto?: typeof transposeInto;
 }
 
 /** The always-available reference implementation. */
@@ -65,4 +67,5 @@ export const typescriptKernels: Kernels = {
   axpy,
   momentumUpdate,
   adamUpdate,
+  transposeInto,
 };

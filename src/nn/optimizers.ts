@@ -66,33 +66,69 @@ export class Optimizer {
   }
 
   private updateTensor(w: Float32Array, g: Float32Array, tensor: number): void {
-    const { beta1, beta2, epsilon } = this.settings;
-    const alpha = this.settings.learningRate * this.learningRateScale;
-    const k = this.kernels;
-    const n = w.length;
-    switch (this.name) {
-      case 'sgd':
-        if (k.axpy) k.axpy(w, g, -alpha, n);
-        else axpy(w, g, -alpha, n);
-        return;
-      case 'reference-momentum':
-      case 'momentum': {
-        const scale = this.name === 'momentum' ? 1 : 1 - beta1;
-        const v = this.first[tensor];
-        if (k.momentumUpdate) k.momentumUpdate(w, g, v, alpha, beta1, scale, n);
-        else momentumUpdate(w, g, v, alpha, beta1, scale, n);
-        return;
-      }
-      case 'adam': {
-        const m = this.first[tensor];
-        const s = this.second[tensor];
-        const correctedAlpha =
-          (alpha * Math.sqrt(1 - beta2 ** this.stepCount)) / (1 - beta1 ** this.stepCount);
-        const correctedEpsilon = epsilon * Math.sqrt(1 - beta2 ** this.stepCount);
-        if (k.adamUpdate) k.adamUpdate(w, g, m, s, correctedAlpha, beta1, beta2, correctedEpsilon, n);
-        else adamUpdate(w, g, m, s, correctedAlpha, beta1, beta2, correctedEpsilon, n);
-        return;
-      }
+    updateParameters(
+      this.settings,
+      this.stepCount,
+      this.learningRateScale,
+      this.kernels,
+      w,
+      g,
+      this.first[tensor] ?? null,
+      this.second[tensor] ?? null,
+    );
+  }
+}
+
+/**
+ * One optimizer step on `w` with gradient `g` (same length), in place: what Optimizer does per tensor, for
+ * callers that hold the state themselves (each worker of a data-parallel run updates its own slice).
+ * `first` is needed by every optimizer but SGD, `second` by Adam; `step` counts from 1 (Adam's corrections).
+ */
+export function updateParameters(
+  settings: OptimizerSettings,
+  step: number,
+  learningRateScale: number,
+  kernels: Kernels,
+  w: Float32Array,
+  g: Float32Array,
+  first: Float32Array | null,
+  second: Float32Array | null,
+): void {
+  const { beta1, beta2, epsilon } = settings;
+  const alpha = settings.learningRate * learningRateScale;
+  const k = kernels;
+  const n = w.length;
+  switch (settings.optimizer) {
+    case 'sgd':
+      if (k.axpy) k.axpy(w, g, -alpha, n);
+      else axpy(w, g, -alpha, n);
+      return;
+    case 'reference-momentum':
+    case 'momentum': {
+      const scale = settings.optimizer === 'momentum' ? 1 : 1 - beta1;
+      const v = requireState(first, settings.optimizer);
+      if (k.momentumUpdate) k.momentumUpdate(w, g, v, alpha, beta1, scale, n);
+      else momentumUpdate(w, g, v, alpha, beta1, scale, n);
+      return;
+    }
+    case 'adam': {
+      const m = requireState(first, 'adam');
+      const s = requireState(second, 'adam');
+      const correctedAlpha = (alpha * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
+      const correctedEpsilon = epsilon * Math.sqrt(1 - beta2 ** step);
+      if (k.adamUpdate) k.adamUpdate(w, g, m, s, correctedAlpha, beta1, beta2, correctedEpsilon, n);
+      else adamUpdate(w, g, m, s, correctedAlpha, beta1, beta2, correctedEpsilon, n);
+      return;
     }
   }
+}
+
+/** How many state arrays (moments) an optimizer keeps per parameter. */
+export function optimizerStateCount(optimizer: OptimizerName): number {
+  return optimizer === 'sgd' ? 0 : optimizer === 'adam' ? 2 : 1;
+}
+
+function requireState(state: Float32Array | null, optimizer: OptimizerName): Float32Array {
+  if (state === null) throw new Error(`the ${optimizer} optimizer needs its moment buffers`);
+  return state;
 }

@@ -1,6 +1,6 @@
 // Runs whole epochs of a Trainer with progress callbacks and a stop check, evaluating on the test set after each.
 import { evaluate } from './evaluate';
-import type { Trainer } from './trainer';
+import type { MiniBatchTrainer } from './mini-batch-trainer';
 import type { Dataset, EpochReport, StepReport } from './types';
 
 export interface TrainEpochsOptions {
@@ -20,7 +20,7 @@ export interface TrainEpochsOptions {
  * evaluation. Returns the reports of the epochs that finished.
  */
 export function trainEpochs(
-  trainer: Trainer,
+  trainer: MiniBatchTrainer,
   test: Dataset,
   options: TrainEpochsOptions = {},
 ): EpochReport[] {

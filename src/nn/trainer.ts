@@ -3,6 +3,7 @@ import { argmax } from './argmax';
 import { backwardBatch } from './backward';
 import { createBatchWorkspace, type BatchWorkspace } from './batch-workspace';
 import { crossEntropySum } from './cross-entropy';
+import type { MiniBatchTrainer } from './mini-batch-trainer';
 import { forwardBatch, prepareFirstLayer } from './forward';
 import { typescriptKernels, type Kernels } from './kernels';
 import { sameLayerSizes } from './network';
@@ -13,9 +14,9 @@ import { fillSparseRows } from './sparse-rows';
 import type { Dataset, NetworkParams, StepReport, TrainingConfig } from './types';
 
 /** Keeps the shuffle's random stream apart from the initialisation's, which uses the same seed. */
-const SHUFFLE_STREAM = 0x2545f491;
+export const SHUFFLE_STREAM = 0x2545f491;
 
-export class Trainer {
+export class Trainer implements MiniBatchTrainer {
   readonly config: TrainingConfig;
   readonly kernels: Kernels;
   private readonly network: NetworkParams;
@@ -92,6 +93,9 @@ export class Trainer {
   get epochOrder(): Readonly<Uint32Array> {
     return this.order;
   }
+
+  /** Nothing to do: every step reads the weights from `params` (the transposed W[0] is made per step). */
+  paramsChanged(): void {}
 
   /** Trains on the next mini-batch; no buffer is allocated here. */
   step(): StepReport {

@@ -18,6 +18,7 @@ export interface KernelModuleExports {
     scratch: number,
   ): void;
   transpose(out: number, a: number, rows: number, cols: number): void;
+  transposeInto(out: number, a: number, rows: number, cols: number, outStride: number): void;
   sparseMatmul(
     out: number,
     rowStart: number,
@@ -70,6 +71,14 @@ const NO_ROOM = -1;
 
 const align16 = (byte: number): number => (byte + 15) & ~15;
 
+/** The part of linear memory one instance may allocate from: all of it above the module's data by default. */
+export interface ArenaBounds {
+  /** First byte (rounded up to 16 and to the module's heap base). */
+  readonly start: number;
+  /** One past the last byte. */
+  readonly end: number;
+}
+
 interface Block {
   readonly start: number;
   readonly bytes: number;
@@ -98,13 +107,28 @@ export class WasmKernels implements Kernels {
   /** First free byte of the current call's copies and scratch. */
   private callTop = 0;
 
-  constructor(wasm: KernelModuleExports) {
+  /**
+   * `arena` confines this instance's allocations and call scratch to part of the memory: several workers
+   * sharing one memory each get their own part, and the shared tensors lie outside every arena.
+   */
+  constructor(wasm: KernelModuleExports, arena?: ArenaBounds) {
     this.wasm = wasm;
+    // A shared memory's buffer is a SharedArrayBuffer; views of either kind work the same here.
     this.buffer = wasm.memory.buffer as ArrayBuffer;
     this.f32 = new Float32Array(this.buffer);
     this.i32 = new Int32Array(this.buffer);
-    this.end = this.buffer.byteLength;
-    this.arenaTop = align16(wasm.heapBase());
+    this.end = Math.min(arena?.end ?? this.buffer.byteLength, this.buffer.byteLength);
+    this.arenaTop = align16(Math.max(wasm.heapBase(), arena?.start ?? 0));
+  }
+
+  /** The memory every array of these kernels lives in (a SharedArrayBuffer when the memory is shared). */
+  get memoryBuffer(): ArrayBuffer {
+    return this.buffer;
+  }
+
+  /** A Float32Array over memory these kernels did not allocate (tensors laid out by a shared-memory plan). */
+  viewAt(byteOffset: number, length: number): Float32Array {
+    return new Float32Array(this.buffer, byteOffset, length);
   }
 
   /** A zero-filled array in the arena (or, when the arena is full, an ordinary one). */
@@ -323,6 +347,14 @@ export class WasmKernels implements Kernels {
       );
     } else {
       typescriptKernels.adamUpdate?.(w, g, m, s, alpha, beta1, beta2, epsilon, n);
+    }
+  }
+
+  transposeInto(out: Float32Array, a: Float32Array, rows: number, cols: number, outStride: number): void {
+    if (this.isInArena(out) && this.isInArena(a)) {
+      this.wasm.transposeInto(out.byteOffset, a.byteOffset, rows, cols, outStride);
+    } else {
+      typescriptKernels.transposeInto?.(out, a, rows, cols, outStride);
     }
   }
 

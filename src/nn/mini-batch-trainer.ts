@@ -1,0 +1,21 @@
+// What a training loop needs of a trainer: one worker's Trainer and the data-parallel ShardedTrainer alike.
+import type { Kernels } from './kernels';
+import type { NetworkParams, StepReport, TrainingConfig } from './types';
+
+export interface MiniBatchTrainer {
+  readonly config: TrainingConfig;
+  /** The kernels evaluation should use alongside (the ones the weights live with). */
+  readonly kernels: Kernels;
+  /** The weights in people's layout, current after every step. */
+  readonly params: NetworkParams;
+  /** Completed epochs (= 0-based index of the epoch the next step belongs to). */
+  readonly epoch: number;
+  /** 0-based index of the next batch within its epoch. */
+  readonly batchInEpoch: number;
+  readonly batchesPerEpoch: number;
+  readonly samplesSeen: number;
+  /** Trains on the next mini-batch. */
+  step(): StepReport;
+  /** Call after writing into `params` from outside (a restore), so the next step trains from those values. */
+  paramsChanged(): void;
+}

@@ -1,0 +1,174 @@
+// Data-parallel mini-batch training: each batch is split across a team of workers sharing one memory; the
+// leader (this object) shuffles, signals the two phases of a step and adds up what the workers report.
+import type { Kernels } from './kernels';
+import type { MiniBatchTrainer } from './mini-batch-trainer';
+import { SeededRandom } from './random';
+import { SHUFFLE_STREAM } from './trainer';
+import type { TrainingShard } from './training-shard';
+import { writeSharedParams } from './training-shard';
+import type { NetworkParams, StepReport, TrainingConfig } from './types';
+
+/** Running sums a team fills in from its other workers' phase-one results. */
+export interface GradientTotals {
+  lossSum: number;
+  correct: number;
+}
+
+/**
+ * The other workers of a run, however they run (threads signalled through shared memory, or one after the
+ * other in this thread). Each phase is started, the leader does its own part, then the phase is finished.
+ */
+export interface ShardTeam {
+  /** Workers in the team, the leader included. */
+  readonly size: number;
+  startGradients(start: number, batchRows: number): void;
+  /** Waits for the other workers' phase one and adds their loss sums and correct counts to `totals`. */
+  finishGradients(totals: GradientTotals): void;
+  startUpdate(step: number, learningRateScale: number, contributors: number): void;
+  finishUpdate(): void;
+}
+
+export class ShardedTrainer implements MiniBatchTrainer {
+  readonly config: TrainingConfig;
+  readonly kernels: Kernels;
+  private readonly shard: TrainingShard;
+  private readonly team: ShardTeam;
+  private readonly floats: Float32Array;
+  private readonly order: Uint32Array;
+  private readonly trainCount: number;
+  private readonly random: SeededRandom;
+  private readonly totals: GradientTotals = { lossSum: 0, correct: 0 };
+  private epochIndex = 0;
+  private batchIndex = 0;
+  private samples = 0;
+  private updates = 0;
+
+  /**
+   * `shard` is the leader's (worker 0); `floats` the shared layout it was built on; `order` the shared sample
+   * order every shard reads (filled and shuffled here); `initial` the starting weights, copied in.
+   */
+  constructor(
+    shard: TrainingShard,
+    team: ShardTeam,
+    floats: Float32Array,
+    order: Uint32Array,
+    config: TrainingConfig,
+    initial: NetworkParams,
+    kernels: Kernels,
+  ) {
+    if (shard.worker !== 0) throw new Error('the leader of a sharded run is worker 0');
+    if (team.size !== shard.layout.workers) {
+      throw new Error(`the layout has ${shard.layout.workers} workers but the team ${team.size}`);
+    }
+    this.shard = shard;
+    this.team = team;
+    this.floats = floats;
+    this.order = order;
+    this.config = config;
+    this.kernels = kernels;
+    this.trainCount = order.length;
+    this.random = new SeededRandom((config.seed ^ SHUFFLE_STREAM) >>> 0);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    writeSharedParams(shard.layout, floats, initial);
+  }
+
+  get params(): NetworkParams {
+    return this.shard.params;
+  }
+  get epoch(): number {
+    return this.epochIndex;
+  }
+  get batchInEpoch(): number {
+    return this.batchIndex;
+  }
+  get batchesPerEpoch(): number {
+    return Math.ceil(this.trainCount / this.config.batchSize);
+  }
+  get samplesSeen(): number {
+    return this.samples;
+  }
+  get workers(): number {
+    return this.team.size;
+  }
+
+  paramsChanged(): void {
+    writeSharedParams(this.shard.layout, this.floats, this.shard.params);
+  }
+
+  /** One batch across the team: the same batches and the same result as a Trainer, up to summation order. */
+  step(): StepReport {
+    if (this.batchIndex === 0) this.random.shuffle(this.order);
+    const learningRateScale = (this.config.learningRateDecay ?? 1) ** this.epochIndex;
+    const { batchSize } = this.config;
+    const start = this.batchIndex * batchSize;
+    const rows = Math.min(batchSize, this.trainCount - start);
+
+    this.team.startGradients(start, rows);
+    const own = this.shard.computeGradients(start, rows);
+    this.totals.lossSum = own.lossSum;
+    this.totals.correct = own.correct;
+    this.team.finishGradients(this.totals);
+
+    this.updates++;
+    const contributors = this.shard.contributors(rows);
+    this.team.startUpdate(this.updates, learningRateScale, contributors);
+    this.shard.applyUpdate(this.updates, learningRateScale, contributors);
+    this.team.finishUpdate();
+
+    const report: StepReport = {
+      epoch: this.epochIndex,
+      batch: this.batchIndex,
+      batchesPerEpoch: this.batchesPerEpoch,
+      samplesSeen: this.samples + rows,
+      loss: this.totals.lossSum / rows,
+      accuracy: this.totals.correct / rows,
+    };
+    this.samples += rows;
+    this.batchIndex++;
+    if (this.batchIndex === this.batchesPerEpoch) {
+      this.batchIndex = 0;
+      this.epochIndex++;
+    }
+    return report;
+  }
+}
+
+/** A team whose other workers are shards in this thread, run one after the other (tests, and a baseline). */
+export class InThreadTeam implements ShardTeam {
+  readonly size: number;
+  private readonly others: readonly TrainingShard[];
+  private start = 0;
+  private batchRows = 0;
+  private step = 0;
+  private learningRateScale = 1;
+  private contributors = 0;
+
+  /** `others`: workers 1 … n−1, in order. */
+  constructor(others: readonly TrainingShard[]) {
+    this.others = others;
+    this.size = others.length + 1;
+  }
+
+  startGradients(start: number, batchRows: number): void {
+    this.start = start;
+    this.batchRows = batchRows;
+  }
+
+  finishGradients(totals: GradientTotals): void {
+    for (const shard of this.others) {
+      const result = shard.computeGradients(this.start, this.batchRows);
+      totals.lossSum += result.lossSum;
+      totals.correct += result.correct;
+    }
+  }
+
+  startUpdate(step: number, learningRateScale: number, contributors: number): void {
+    this.step = step;
+    this.learningRateScale = learningRateScale;
+    this.contributors = contributors;
+  }
+
+  finishUpdate(): void {
+    for (const shard of this.others) shard.applyUpdate(this.step, this.learningRateScale, this.contributors);
+  }
+}

@@ -1,0 +1,223 @@
+// One worker's part of a data-parallel training step: the gradients of its rows of the batch, then the
+// reduction and update of its slice of the parameters. The arrays live in memory the workers share; the
+// threads and their signalling are the caller's (src/worker), so this runs the same one worker at a time.
+import { argmax } from './argmax';
+import { backwardBatchTransposed } from './backward';
+import type { BatchWorkspace } from './batch-workspace';
+import { crossEntropySum } from './cross-entropy';
+import { forwardBatch } from './forward';
+import type { Kernels } from './kernels';
+import { axpy } from './optimizer-updates';
+import { updateParameters, type OptimizerSettings } from './optimizers';
+import type { SharedTrainingLayout } from './shared-training-layout';
+import { createSparseRows, fillSparseRows } from './sparse-rows';
+import { transposeInto } from './transpose';
+import type { Dataset, NetworkParams } from './types';
+
+export interface ShardGradients {
+  /** Rows of the batch this worker took (0 when the batch was too short to reach it). */
+  readonly rows: number;
+  /** Σ cross-entropy over those rows. */
+  readonly lossSum: number;
+  /** How many of them the network got right before the update. */
+  readonly correct: number;
+}
+
+interface SegmentViews {
+  readonly params: Float32Array;
+  /** The same range of every worker's gradient, worker 0's first (the sum is built there). */
+  readonly gradients: readonly Float32Array[];
+  readonly moments: readonly Float32Array[];
+  readonly isWeight: boolean;
+  /** For the transposed first layer: its rows' columns of people's W[0], and the row count. */
+  readonly firstWeightsColumns: Float32Array | null;
+  readonly firstRows: number;
+}
+
+export class TrainingShard {
+  readonly layout: SharedTrainingLayout;
+  readonly worker: number;
+  /** People's layout of the weights (W[0] the kept-up-to-date copy, the rest the master tensors). */
+  readonly params: NetworkParams;
+  private readonly kernels: Kernels;
+  private readonly settings: OptimizerSettings;
+  private readonly train: Dataset;
+  private readonly order: Uint32Array;
+  private readonly workspace: BatchWorkspace;
+  private readonly segments: SegmentViews[];
+  private readonly pixelsPerImage: number;
+
+  /**
+   * `floats` covers the layout from its base; `order` is the epoch's sample order, shuffled by the leader.
+   * `kernels.allocate` (when present) places this worker's private buffers.
+   */
+  constructor(
+    layout: SharedTrainingLayout,
+    worker: number,
+    floats: Float32Array,
+    settings: OptimizerSettings,
+    train: Dataset,
+    order: Uint32Array,
+    kernels: Kernels,
+  ) {
+    if (floats.length < layout.totalFloats) {
+      throw new Error(
+        `the shared memory holds ${floats.length} floats, the layout needs ${layout.totalFloats}`,
+      );
+    }
+    this.layout = layout;
+    this.worker = worker;
+    this.kernels = kernels;
+    this.settings = settings;
+    this.train = train;
+    this.order = order;
+    this.pixelsPerImage = train.rows * train.cols;
+    const sizes = layout.layerSizes;
+    const view = (offset: number, length: number) => floats.subarray(offset, offset + length);
+    const flat = (base: number) => (tensor: number) => {
+      const t = layout.tensors[tensor];
+      return view(base + t.offset, t.length);
+    };
+    const paramsOf = flat(layout.paramsOffset);
+    const gradientOf = flat(layout.gradientOffsets[worker]);
+    const layers = sizes.length - 1;
+    const firstWeights = view(layout.firstWeightsOffset, sizes[0] * sizes[1]);
+    this.params = {
+      layerSizes: sizes,
+      W: Array.from({ length: layers }, (_, l) => (l === 0 ? firstWeights : paramsOf(2 * l))),
+      b: Array.from({ length: layers }, (_, l) => paramsOf(2 * l + 1)),
+    };
+    const allocate = (length: number) => kernels.allocate?.(length) ?? new Float32Array(length);
+    const rows = layout.shardRows;
+    this.workspace = {
+      layerSizes: sizes,
+      capacity: rows,
+      input: createSparseRows(rows, sizes[0]),
+      firstWeightsT: paramsOf(0),
+      outputs: Array.from({ length: layers }, (_, l) => allocate(rows * sizes[l + 1])),
+      dZ: Array.from({ length: layers }, (_, l) => allocate(rows * sizes[l + 1])),
+      // The first layer's gradient stays transposed (firstGradT): dW[0] is never written.
+      dW: Array.from({ length: layers }, (_, l) => (l === 0 ? new Float32Array(0) : gradientOf(2 * l))),
+      db: Array.from({ length: layers }, (_, l) => gradientOf(2 * l + 1)),
+      firstGradT: gradientOf(0),
+    };
+    this.segments = layout.slices[worker].map((segment) => {
+      const tensor = layout.tensors[segment.tensor];
+      const length = segment.to - segment.from;
+      const isFirst = tensor.kind === 'firstT';
+      const firstRow = (segment.from - tensor.offset) / sizes[1];
+      return {
+        params: view(layout.paramsOffset + segment.from, length),
+        gradients: layout.gradientOffsets.map((offset) => view(offset + segment.from, length)),
+        moments: layout.momentOffsets.map((offset) => view(offset + segment.from, length)),
+        isWeight: tensor.kind !== 'bias',
+        firstWeightsColumns: isFirst ? firstWeights.subarray(firstRow) : null,
+        firstRows: isFirst ? length / sizes[1] : 0,
+      };
+    });
+  }
+
+  /** Rows [first, first + count) of a batch of `batchRows` rows are this worker's. */
+  rowsOf(batchRows: number): { first: number; count: number } {
+    const first = Math.min(batchRows, this.worker * this.layout.shardRows);
+    return { first, count: Math.min(batchRows, first + this.layout.shardRows) - first };
+  }
+
+  /** How many workers have rows in a batch of `batchRows` (their gradients are the ones to add). */
+  contributors(batchRows: number): number {
+    return Math.min(this.layout.workers, Math.ceil(batchRows / this.layout.shardRows));
+  }
+
+  /**
+   * Phase one: forward and backward over this worker's rows of the batch order[start .. start + batchRows),
+   * writing its gradient of the batch-mean loss into its own gradient vector. Allocates nothing.
+   */
+  computeGradients(start: number, batchRows: number): ShardGradients {
+    const { first, count } = this.rowsOf(batchRows);
+    if (count === 0) return { rows: 0, lossSum: 0, correct: 0 };
+    const ws = this.workspace;
+    const sizes = this.layout.layerSizes;
+    const classes = sizes[sizes.length - 1];
+    const rowStart = start + first;
+    fillSparseRows(ws.input, this.train.images, this.pixelsPerImage, this.order, rowStart, count);
+    forwardBatch(this.params, ws, this.kernels, count);
+    const probabilities = ws.outputs[ws.outputs.length - 1];
+    const lossSum = crossEntropySum(probabilities, this.train.labels, this.order, rowStart, count, classes);
+    let correct = 0;
+    for (let r = 0; r < count; r++) {
+      if (argmax(probabilities, r * classes, classes) === this.train.labels[this.order[rowStart + r]]) {
+        correct++;
+      }
+    }
+    backwardBatchTransposed(
+      this.params,
+      ws,
+      this.kernels,
+      this.train.labels,
+      this.order,
+      rowStart,
+      count,
+      batchRows,
+    );
+    return { rows: count, lossSum, correct };
+  }
+
+  /**
+   * Phase two, after every worker finished phase one: sums the gradients of the first `contributors`
+   * workers over this worker's slice (always in worker order, so a run repeats exactly for a given worker
+   * count), applies the optimizer there, and refreshes the matching columns of people's W[0].
+   */
+  applyUpdate(step: number, learningRateScale: number, contributors: number): void {
+    const k = this.kernels;
+    const { l2 } = this.settings;
+    const sizes = this.layout.layerSizes;
+    for (const segment of this.segments) {
+      const sum = segment.gradients[0];
+      for (let w = 1; w < contributors; w++) {
+        if (k.axpy) k.axpy(sum, segment.gradients[w], 1, sum.length);
+        else axpy(sum, segment.gradients[w], 1, sum.length);
+      }
+      if (l2 !== 0 && segment.isWeight) {
+        if (k.axpy) k.axpy(sum, segment.params, l2, sum.length);
+        else axpy(sum, segment.params, l2, sum.length);
+      }
+      updateParameters(
+        this.settings,
+        step,
+        learningRateScale,
+        k,
+        segment.params,
+        sum,
+        segment.moments[0] ?? null,
+        segment.moments[1] ?? null,
+      );
+      if (segment.firstWeightsColumns !== null) {
+        const columns = segment.firstWeightsColumns;
+        if (k.transposeInto) k.transposeInto(columns, segment.params, segment.firstRows, sizes[1], sizes[0]);
+        else transposeInto(columns, segment.params, segment.firstRows, sizes[1], sizes[0]);
+      }
+    }
+  }
+}
+
+/**
+ * Writes people's weights into the layout's master tensors and W[0] copy (a run's start, or a restore).
+ * Moments and gradients are left as they are.
+ */
+export function writeSharedParams(
+  layout: SharedTrainingLayout,
+  floats: Float32Array,
+  params: NetworkParams,
+): void {
+  const sizes = layout.layerSizes;
+  layout.tensors.forEach((tensor) => {
+    const at = layout.paramsOffset + tensor.offset;
+    const source = tensor.kind === 'bias' ? params.b[tensor.layer] : params.W[tensor.layer];
+    if (tensor.kind === 'firstT') {
+      transposeInto(floats.subarray(at), source, sizes[1], sizes[0], sizes[1]);
+    } else {
+      floats.set(source, at);
+    }
+  });
+  floats.set(params.W[0], layout.firstWeightsOffset);
+}
