@@ -1,5 +1,5 @@
 // One live chart (loss or accuracy over samples seen): recharts with animation off, fed prepared series.
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { niceAxis, sameAxis, type AxisScale } from './chart-axes';
 import type { ChartSeries } from './chart-series';
@@ -30,7 +30,8 @@ const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 };
 const X_AXIS_HEIGHT = 30;
 const Y_AXIS_WIDTH = 40;
 const FONT_SIZE = 12;
-const DOT = { r: 2.5 };
+const DOT_RADIUS = 2.5;
+const DOT = { r: DOT_RADIUS };
 const GRID_STROKE = '#e6e8ec';
 
 function formatSamples(samples: number): string {
@@ -87,24 +88,84 @@ function extentOf(series: readonly ChartSeries[]): Extent | null {
   return maxX === -Infinity ? null : { maxX, minY, maxY };
 }
 
-function seriesLine(s: ChartSeries) {
-  return (
-    <Line
-      key={s.key}
-      data={s.points as ChartSeries['points'][number][]}
-      dataKey="value"
-      name={s.name}
-      stroke={s.color}
-      strokeWidth={s.dashed ? 1.5 : 2}
-      strokeDasharray={s.dashed ? '5 4' : undefined}
-      dot={s.dots ? DOT : false}
-      isAnimationActive={false}
-      connectNulls
-    />
-  );
+/** An id usable in `url(#…)`: React's ids carry characters a URL reference may not. */
+function markerId(chartId: string, seriesKey: string): string {
+  return `dot-${chartId.replace(/[^a-zA-Z0-9_-]/g, '')}-${seriesKey}`;
 }
 
+/**
+ * A series' dots as one SVG marker on its path's vertices: recharts draws each `dot` as a React element of its
+ * own, which made every redraw of a chart cost more the more evaluations a run had. A path of one point draws
+ * nothing, so a lone evaluation keeps recharts' dot.
+ */
+function seriesLine(chartId: string) {
+  return function line(s: ChartSeries) {
+    const marker = s.dots && s.points.length > 1 ? `url(#${markerId(chartId, s.key)})` : undefined;
+    return (
+      <Line
+        key={s.key}
+        data={s.points as ChartSeries['points'][number][]}
+        dataKey="value"
+        name={s.name}
+        stroke={s.color}
+        strokeWidth={s.dashed ? 1.5 : 2}
+        strokeDasharray={s.dashed ? '5 4' : undefined}
+        dot={s.dots && s.points.length === 1 ? DOT : false}
+        markerStart={marker}
+        markerMid={marker}
+        markerEnd={marker}
+        isAnimationActive={false}
+        connectNulls
+      />
+    );
+  };
+}
+
+/** Out of the layout: the SVG only holds definitions. */
+const HIDDEN = { position: 'absolute' } as const;
+
+/** The dot markers of a chart's dotted series (referenced by id from both layers' SVGs). */
+const DotMarkers = memo(function DotMarkers({
+  chartId,
+  legend,
+}: {
+  readonly chartId: string;
+  readonly legend: readonly LegendEntry[];
+}) {
+  const size = 2 * DOT_RADIUS + 2;
+  return (
+    <svg width="0" height="0" style={HIDDEN} aria-hidden="true">
+      <defs>
+        {legend
+          .filter((entry) => entry.dots)
+          .map((entry) => (
+            <marker
+              key={entry.key}
+              id={markerId(chartId, entry.key)}
+              viewBox={`0 0 ${size} ${size}`}
+              refX={size / 2}
+              refY={size / 2}
+              markerWidth={size}
+              markerHeight={size}
+              markerUnits="userSpaceOnUse"
+            >
+              <circle
+                cx={size / 2}
+                cy={size / 2}
+                r={DOT_RADIUS}
+                fill="#fff"
+                stroke={entry.color}
+                strokeWidth={1.5}
+              />
+            </marker>
+          ))}
+      </defs>
+    </svg>
+  );
+});
+
 interface LayerProps {
+  readonly chartId: string;
   readonly width: number;
   readonly height: number;
   readonly xAxis: AxisScale;
@@ -139,13 +200,21 @@ function yAxisProps(yAxis: AxisScale) {
 }
 
 /** Grid, axes and earlier runs: redrawn only when an axis steps or the compared runs change. */
-const StaticLayer = memo(function StaticLayer({ width, height, xAxis, yAxis, yUnit, series }: LayerProps) {
+const StaticLayer = memo(function StaticLayer({
+  chartId,
+  width,
+  height,
+  xAxis,
+  yAxis,
+  yUnit,
+  series,
+}: LayerProps) {
   return (
     <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
       <CartesianGrid stroke={GRID_STROKE} />
       <XAxis {...xAxisProps(xAxis)} tickFormatter={formatSamples} fontSize={FONT_SIZE} />
       <YAxis {...yAxisProps(yAxis)} fontSize={FONT_SIZE} unit={yUnit} />
-      {series.map(seriesLine)}
+      {series.map(seriesLine(chartId))}
     </LineChart>
   );
 });
@@ -154,13 +223,13 @@ const StaticLayer = memo(function StaticLayer({ width, height, xAxis, yAxis, yUn
  * The run being trained, on a transparent chart over the static one with the same (invisible) axes. recharts
  * recomputes every line of a chart when one line's data changes; here that is only this run's two lines.
  */
-const LiveLayer = memo(function LiveLayer({ width, height, xAxis, yAxis, series }: LayerProps) {
+const LiveLayer = memo(function LiveLayer({ chartId, width, height, xAxis, yAxis, series }: LayerProps) {
   return (
     <LineChart width={width} height={height} margin={MARGIN}>
       <XAxis {...xAxisProps(xAxis)} axisLine={false} tickLine={false} tick={false} />
       <YAxis {...yAxisProps(yAxis)} axisLine={false} tickLine={false} tick={false} />
       <Tooltip formatter={formatValue} labelFormatter={formatTooltipLabel} />
-      {series.map(seriesLine)}
+      {series.map(seriesLine(chartId))}
     </LineChart>
   );
 });
@@ -175,6 +244,7 @@ function MetricChartView({
   height = 240,
 }: MetricChartProps) {
   const [boxRef, measuredWidth] = useElementWidth<HTMLDivElement>(width ?? 320);
+  const chartId = useId();
   const extent = extentOf(series);
   // Axes change in whole tick steps, so most redraws move only the live lines, and recharts never measures tick text.
   const xAxis = useStableValue(niceAxis(0, Math.max(extent?.maxX ?? 0, minXSpan), TICK_INTERVALS), sameAxis);
@@ -193,7 +263,7 @@ function MetricChartView({
     (a, b) => a.length === b.length && a.every((s, i) => s === b[i]),
   );
   const legend = useStableValue(series.map(legendEntry), sameLegend);
-  const layer = { width: width ?? measuredWidth, height, xAxis, yAxis, yUnit };
+  const layer = { chartId, width: width ?? measuredWidth, height, xAxis, yAxis, yUnit };
   return (
     <figure className="metric-chart" aria-label={title} data-testid={`chart-${title.toLowerCase()}`}>
       <figcaption className="metric-chart__title">{title}</figcaption>
@@ -205,6 +275,7 @@ function MetricChartView({
         </div>
       </div>
       <ChartLegend entries={legend} />
+      <DotMarkers chartId={chartId} legend={legend} />
     </figure>
   );
 }

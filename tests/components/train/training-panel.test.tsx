@@ -260,10 +260,29 @@ describe('progress and charts', () => {
     const { container } = render(
       <MetricChart title="Accuracy" series={series} yUnit="%" yDomain={[0, 100]} width={400} height={200} />,
     );
+    const [trainCurve, testCurve] = container.querySelectorAll('.recharts-line-curve');
+    const vertices = (curve: Element) =>
+      (curve.getAttribute('d') ?? '').split(/[ML]/).filter((s) => s.trim() !== '');
+    // Test evaluations are dotted (2 of them): one circle marker on every vertex of the test curve.
+    expect(vertices(testCurve)).toHaveLength(2);
+    for (const end of ['marker-start', 'marker-mid', 'marker-end']) {
+      const markerId = /^url\(#(.+)\)$/.exec(testCurve.getAttribute(end) ?? '')?.[1] ?? '';
+      expect(container.querySelector(`marker[id="${markerId}"] circle`)).toHaveAttribute('stroke', '#e65100');
+    }
+    // The training curve is a line without dots.
+    expect(vertices(trainCurve)).toHaveLength(12);
+    expect(trainCurve).not.toHaveAttribute('marker-mid');
+    expect(container.querySelectorAll('.recharts-line-dots circle')).toHaveLength(0);
+  });
+
+  it('marks a lone test evaluation with a dot (a one-point curve has no vertices to mark)', () => {
+    const first = run(4, 10);
+    const series = chartSeries({ ...first, test: first.test.slice(0, 1) }, [], 'accuracy');
+    const { container } = render(
+      <MetricChart title="Accuracy" series={series} yUnit="%" yDomain={[0, 100]} width={400} height={200} />,
+    );
     const dots = container.querySelectorAll('.recharts-line-dots circle');
-    // Test evaluations are dotted (2 of them); the training curve is a line without dots.
-    expect(dots).toHaveLength(2);
-    const trainPath = container.querySelectorAll('.recharts-line-curve')[0].getAttribute('d') ?? '';
-    expect(trainPath.split(/[ML]/).filter((s) => s.trim() !== '')).toHaveLength(12);
+    expect(dots).toHaveLength(1);
+    expect(dots[0]).toHaveAttribute('stroke', '#e65100');
   });
 });
