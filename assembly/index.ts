@@ -125,23 +125,27 @@ export function sparseMatmulAtB(
     const slot = columnStart + ((column + 1) << 2);
     store<i32>(slot, load<i32>(slot) + 1);
   }
+  // The cursors are byte addresses of each column's next free slot in `rows`: the scatter below is the
+  // hottest loop outside the sums, and few live values keep it in registers.
+  let total: i32 = 0;
   for (let c: i32 = 0; c < k; c++) {
-    const total = load<i32>(columnStart + ((<usize>c) << 2)) + load<i32>(columnStart + ((<usize>c + 1) << 2));
-    store<i32>(columnStart + ((<usize>c + 1) << 2), total);
+    const slot = columnStart + ((<usize>c + 1) << 2);
+    store<u32>(cursor + ((<usize>c) << 2), <u32>(rows + ((<usize>total) << 2)));
+    total += load<i32>(slot);
+    store<i32>(slot, total);
   }
-  memory.copy(cursor, columnStart, (<usize>k) << 2);
   const rowBytes = (<usize>n) << 2;
+  const toWeights = weights - rows;
+  const toValues = values - columns;
   for (let i: i32 = 0; i < m; i++) {
-    const start = load<i32>(rowStart + ((<usize>i) << 2));
-    const end = load<i32>(rowStart + ((<usize>i + 1) << 2));
     const rowAddress = <u32>(b + <usize>i * rowBytes);
-    for (let t = start; t < end; t++) {
-      const column = <usize>load<i32>(columns + ((<usize>t) << 2));
-      const slot = cursor + (column << 2);
-      const position = <usize>load<i32>(slot);
-      store<i32>(slot, <i32>position + 1);
-      store<u32>(rows + (position << 2), rowAddress);
-      store<f32>(weights + (position << 2), load<f32>(values + ((<usize>t) << 2)));
+    const stop = columns + ((<usize>load<i32>(rowStart + ((<usize>i + 1) << 2))) << 2);
+    for (let e = columns + ((<usize>load<i32>(rowStart + ((<usize>i) << 2))) << 2); e < stop; e += 4) {
+      const slot = cursor + ((<usize>load<i32>(e)) << 2);
+      const position = <usize>load<u32>(slot);
+      store<u32>(slot, <u32>(position + 4));
+      store<u32>(position, rowAddress);
+      store<f32>(position + toWeights, load<f32>(e + toValues));
     }
   }
   for (let panel: i32 = 0; panel < n; panel += GRADIENT_PANEL) {

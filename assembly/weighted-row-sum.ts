@@ -64,7 +64,13 @@ export function weightedRowSum(
     v128.store(out + column, c0);
     v128.store(out + column, c1, 16);
   }
-  for (; j + 4 <= n; j += 4) {
+  for (; j < n; j += 4) {
+    if (j + 4 > n) {
+      if (n < 4) break;
+      // The last n % 4 columns: one vector ending at column n. Its lanes repeat, operation for operation,
+      // the sums of the columns it overlaps, so it rewrites them with the same values.
+      j = n - 4;
+    }
     const column = ((<usize>j) << 2) + offset;
     let c0 = f32x4.splat(0);
     for (let t: i32 = 0; t < count; t++) {

@@ -1,7 +1,8 @@
 // Times each WebAssembly matrix kernel at the reference network's shapes on real MNIST batches (a table on stdout).
 //   npx tsx bench/kernel-micro.ts [--wasm a.wasm --wasm b.wasm ...] [--reps 40] [--only sparse]
 // Several --wasm builds are timed in one process, interleaved call set by call set, so a noisy machine slows
-// them alike; each cell is the median over repetitions of the mean time of one call over the batches.
+// them alike; each cell is the median over repetitions of the mean time of one call over the batches, and
+// the fastest repetition (what the call costs when no other process took the core).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadMnistFromDisk } from '../src/data/mnist-node';
@@ -316,22 +317,36 @@ async function main(): Promise<void> {
     return sorted[sorted.length >> 1];
   };
   const nonZero = batches.reduce((s, b) => s + b.rowStart[ROWS], 0) / BATCHES;
-  console.log(`${BATCHES} MNIST batches of ${ROWS} (mean ${nonZero.toFixed(0)} lit pixels), ${reps} reps`);
+  const zeroShare = (pick: (b: BatchOperands) => Float32Array): string => {
+    const arrays = batches.map(pick);
+    const zeros = arrays.reduce((s, a) => s + a.filter((v) => v === 0).length, 0);
+    return `${((100 * zeros) / arrays.reduce((s, a) => s + a.length, 0)).toFixed(0)}%`;
+  };
+  console.log(
+    `${BATCHES} MNIST batches of ${ROWS} (mean ${nonZero.toFixed(0)} lit pixels), ${reps} reps; zeros: ` +
+      SIZES.slice(1, -1)
+        .map((_, l) => `A${l + 1} ${zeroShare((b) => b.outputs[l])}, dZ${l + 1} ${zeroShare((b) => b.dZ[l])}`)
+        .join(', '),
+  );
   modules.forEach((m, i) =>
     console.log(`[${i}] ${m.path}  (max relative difference ${worst[i].toExponential(1)})`),
   );
-  const header = ['kernel'.padEnd(36), ...modules.map((_, i) => `[${i}] ms/call  ms/epoch`.padStart(22))];
+  const header = [
+    'kernel'.padEnd(36),
+    ...modules.map((_, i) => `[${i}] ms/call (fastest)  ms/epoch`.padStart(34)),
+  ];
   console.log(header.join(''));
   const totals = modules.map(() => 0);
   selected.forEach((c, caseIndex) => {
     const cells = modules.map((_, i) => {
       const ms = median(timesMs[caseIndex][i]);
+      const fastest = Math.min(...timesMs[caseIndex][i]);
       totals[i] += ms * STEPS_PER_EPOCH;
-      return `${ms.toFixed(4).padStart(12)}${(ms * STEPS_PER_EPOCH).toFixed(1).padStart(10)}`;
+      return `${ms.toFixed(4).padStart(14)} (${fastest.toFixed(4)})${(ms * STEPS_PER_EPOCH).toFixed(1).padStart(10)}`;
     });
     console.log([c.name.padEnd(36), ...cells].join(''));
   });
-  console.log(['total'.padEnd(36), ...totals.map((t) => `${t.toFixed(1).padStart(22)}`)].join(''));
+  console.log(['total'.padEnd(36), ...totals.map((t) => `${t.toFixed(1).padStart(34)}`)].join(''));
 }
 
 await main();

@@ -112,6 +112,40 @@ describe('WebAssembly SIMD kernels', () => {
     );
   });
 
+  it('matches at the block and panel edges: widths around 4, 8, 24 and 48, one row, all-zero rows', () => {
+    const random = new SeededRandom(11);
+    const widths = [1, 2, 3, 4, 5, 7, 9, 10, 23, 25, 26, 47, 49, 50, 97, 100, 200, 201];
+    for (const [m, k] of [
+      [1, 9],
+      [5, 130],
+    ]) {
+      for (const n of widths) {
+        const dense = randomMatrix(random, m * k, 0.6);
+        dense.fill(0, 0, k); // an empty first row: zero terms in every sum
+        const b = randomMatrix(random, k * n, 0);
+        const scale = magnitude(dense, b, m, k, n);
+        const expected = new Float32Array(m * n);
+        typescriptKernels.matmul(expected, dense, b, m, k, n);
+        const out = new Float32Array(m * n).fill(7);
+        wasm.matmul(out, dense, b, m, k, n);
+        expectAgree(out, expected, scale, `A·B ${m}x${k}x${n}`);
+
+        const s: SparseRows = createSparseRows(m, k);
+        fillSparseRowsFromDense(s, dense, m, k);
+        out.fill(7);
+        wasm.sparseMatmul(out, s, b, m, n);
+        expectAgree(out, expected, scale, `S·B ${m}x${k}x${n}`);
+
+        const g = randomMatrix(random, m * n, 0);
+        const expectedT = new Float32Array(k * n);
+        typescriptKernels.sparseMatmulAtB(expectedT, s, g, m, k, n);
+        const outT = new Float32Array(k * n).fill(7);
+        wasm.sparseMatmulAtB(outT, s, g, m, k, n);
+        expectAgree(outT, expectedT, magnitude(transposed(dense, m, k), g, k, m, n), `Sᵀ·B ${m}x${k}x${n}`);
+      }
+    }
+  });
+
   it('transposes any shape exactly, ragged edges included', () => {
     fc.assert(
       fc.property(shapes, ({ m, k, seed }) => {
