@@ -1,6 +1,6 @@
 // One live chart (loss or accuracy over samples seen): recharts with animation off, fed prepared series.
 import { memo, useId } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type XAxisTickContentProps } from 'recharts';
 import { niceAxis, sameAxis, type AxisScale } from './chart-axes';
 import type { ChartSeries } from './chart-series';
 import { ChartLegend, type LegendEntry } from './ChartLegend';
@@ -174,6 +174,37 @@ interface LayerProps {
   readonly series: readonly ChartSeries[];
 }
 
+/** What a tick label uses of the props recharts gives either axis' ticks. */
+type TickProps = Pick<XAxisTickContentProps, 'x' | 'y' | 'payload' | 'textAnchor' | 'fill' | 'className'>;
+
+/**
+ * A tick label as plain SVG text. recharts' own <Text> measures every label in the DOM to wrap it, on every
+ * redraw of the static layer; these labels are short and never wrap. `dy` places the text as recharts does.
+ */
+function axisTick(format: (value: number) => string, dy: string) {
+  return function AxisTick({ x, y, payload, textAnchor, fill, className }: TickProps) {
+    return (
+      <text x={x} y={y} textAnchor={textAnchor} fill={fill} fontSize={FONT_SIZE} className={className}>
+        <tspan x={x} dy={dy}>
+          {format(Number(payload.value))}
+        </tspan>
+      </text>
+    );
+  };
+}
+
+const X_TICK = axisTick(formatSamples, '0.71em');
+/** One function per unit, so the axis' settings stay the same object between redraws. */
+const yTicks = new Map<string, ReturnType<typeof axisTick>>();
+function yTick(unit: string) {
+  let tick = yTicks.get(unit);
+  if (!tick) {
+    tick = axisTick((value) => `${value}${unit}`, '0.355em');
+    yTicks.set(unit, tick);
+  }
+  return tick;
+}
+
 /** The axis settings both layers share: the live layer lies exactly over the static one only if these agree. */
 function xAxisProps(xAxis: AxisScale) {
   return {
@@ -212,8 +243,8 @@ const StaticLayer = memo(function StaticLayer({
   return (
     <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
       <CartesianGrid stroke={GRID_STROKE} />
-      <XAxis {...xAxisProps(xAxis)} tickFormatter={formatSamples} fontSize={FONT_SIZE} />
-      <YAxis {...yAxisProps(yAxis)} fontSize={FONT_SIZE} unit={yUnit} />
+      <XAxis {...xAxisProps(xAxis)} tick={X_TICK} fontSize={FONT_SIZE} />
+      <YAxis {...yAxisProps(yAxis)} tick={yTick(yUnit ?? '')} fontSize={FONT_SIZE} />
       {series.map(seriesLine(chartId))}
     </LineChart>
   );
