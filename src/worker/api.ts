@@ -31,6 +31,10 @@ import {
   type TrainOutcome,
 } from './training-progress';
 import { TrainingRun } from './training-run';
+import { createInThreadShardedTrainer } from '../nn/in-thread-sharded-trainer';
+import type { MiniBatchTrainer } from '../nn/mini-batch-trainer';
+import { startParallelTraining, type SpawnShardHelper } from './parallel-training';
+import { shareDataset } from './shared-dataset';
 import { parallelSupport, type ParallelSupport } from './parallel-support';
 import { assertValidConfig } from './validate-config';
 import { yieldToEventLoop } from './yield-to-event-loop';
@@ -46,6 +50,11 @@ export interface TrainerApiOptions {
   readonly divergence?: DivergenceSettings;
   /** How many workers this context offers; tests pass their own. */
   readonly parallel?: ParallelSupport;
+  /** How to run several workers: the shared-memory kernels and a way to start helpers. Absent: one worker. */
+  readonly parallelEngine?: {
+    readonly loadModule: () => Promise<WebAssembly.Module>;
+    readonly spawn: SpawnShardHelper;
+  };
 }
 
 export interface DatasetInfo {
@@ -93,6 +102,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
   const divergence = options.divergence ?? DEFAULT_DIVERGENCE_SETTINGS;
   const parallel = options.parallel ?? parallelSupport();
   let chosenWorkers = parallel.defaultWorkers;
+  let sharedTrain: { readonly source: Dataset; readonly shared: Dataset } | null = null;
   const datasets = new Map<MnistSplit, Dataset>();
   const loading = new Map<MnistSplit, Promise<Dataset>>();
   const subsets = new Map<number, Dataset>();
@@ -136,13 +146,59 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     return subset;
   }
 
-  function startRun(pointsPerEpoch: number): TrainingRun {
+  /** The training set in shared memory, copied once (47 MB) the first time several workers train. */
+  function sharedTrainingSet(train: Dataset): Dataset {
+    if (sharedTrain?.source !== train) sharedTrain = { source: train, shared: shareDataset(train) };
+    return sharedTrain.shared;
+  }
+
+  function closeRun(): void {
+    run?.close();
+    run = null;
+  }
+
+  /** Several workers when chosen and possible; one otherwise (and when starting helpers fails). */
+  async function createTrainer(
+    initial: NetworkParams,
+    train: Dataset,
+  ): Promise<{ trainer: MiniBatchTrainer; workers: number; close: (() => void) | null }> {
+    const engine = options.parallelEngine;
+    if (chosenWorkers > 1 && engine) {
+      try {
+        const module = await engine.loadModule();
+        const workers = chosenWorkers;
+        const started = await startParallelTraining(
+          initial,
+          config,
+          sharedTrainingSet(train),
+          workers,
+          module,
+          engine.spawn,
+        );
+        return { trainer: started.trainer, workers, close: () => started.close() };
+      } catch (error) {
+        console.warn('Digit Lab: training on one worker, since several could not start:', error);
+      }
+    }
+    // One worker keeps the first layer transposed as the parallel run does (one transpose a step, not two).
+    return {
+      trainer: createInThreadShardedTrainer(initial, config, train, 1, kernels),
+      workers: 1,
+      close: null,
+    };
+  }
+
+  async function startRun(pointsPerEpoch: number): Promise<TrainingRun> {
+    closeRun();
     const train = requireDataset('train');
     assertValidConfig(config, train.count);
-    const params = createNetwork([INPUT_SIZE, ...config.hiddenSizes, CLASS_COUNT], config.seed);
-    live = { params, config, name: 'Trained in this session', metrics: {} };
-    run = new TrainingRun(params, config, train, kernels, pointsPerEpoch, divergence);
-    return run;
+    const runConfig = config;
+    const initial = createNetwork([INPUT_SIZE, ...runConfig.hiddenSizes, CLASS_COUNT], runConfig.seed);
+    const { trainer, workers, close } = await createTrainer(initial, train);
+    const started = new TrainingRun(trainer, train.count, workers, pointsPerEpoch, divergence, close);
+    live = { params: trainer.params, config: runConfig, name: 'Trained in this session', metrics: {} };
+    run = started;
+    return started;
   }
 
   async function evaluateNow(r: TrainingRun, wholeTestSet: boolean, subsetSize: number): Promise<void> {
@@ -217,11 +273,26 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     return opts.evaluateEverySteps > 0 && stepsTaken % opts.evaluateEverySteps === 0;
   }
 
-  function runLoop(r: TrainingRun, listener: ProgressListener, opts: TrainOptions): Promise<TrainOutcome> {
+  function runLoop(
+    starting: TrainingRun | Promise<TrainingRun>,
+    listener: ProgressListener,
+    opts: TrainOptions,
+  ): Promise<TrainOutcome> {
     request = null;
     lastListener = listener;
     lastOptions = opts;
-    loop = trainLoop(r, listener, opts).finally(() => {
+    loop = (async () => {
+      const r = await starting;
+      try {
+        return await trainLoop(r, listener, opts);
+      } catch (error) {
+        // A step that threw (a helper worker died) leaves nothing to resume; the weights stay the live model.
+        r.ended = true;
+        throw error;
+      } finally {
+        if (r.ended) r.close();
+      }
+    })().finally(() => {
       loop = null;
       request = null;
     });
@@ -294,7 +365,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     getEngine(): EngineInfo {
       return {
         name: kernels.name,
-        workers: run ? 1 : chosenWorkers,
+        workers: run ? run.workers : chosenWorkers,
         chosenWorkers,
         maxWorkers: parallel.maxWorkers,
         defaultWorkers: parallel.defaultWorkers,
@@ -351,17 +422,27 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     /** Ends the run for good (it cannot be resumed); the weights stay as the live model. */
     async stop(): Promise<void> {
       if (loop) return endLoop('stop');
-      if (run) run.ended = true;
+      if (run) {
+        run.ended = true;
+        run.close();
+      }
     },
 
     /** One mini-batch of the current run, starting a run if there is none; evaluates at an epoch's end. */
     async step(): Promise<TrainOutcome> {
       assertNotTraining('step');
       requireDataset('test');
-      const r = run && !run.ended ? run : startRun(lastOptions.pointsPerEpoch);
+      const r = run && !run.ended ? run : await startRun(lastOptions.pointsPerEpoch);
       const startedMs = performance.now();
       const samplesBefore = r.trainer.samplesSeen;
-      const result = r.step(true);
+      let result: ReturnType<TrainingRun['step']>;
+      try {
+        result = r.step(true);
+      } catch (error) {
+        r.ended = true;
+        r.close();
+        throw error;
+      }
       const endedMs = performance.now();
       r.meter.add(r.trainer.samplesSeen - samplesBefore, endedMs - startedMs, endedMs);
       r.elapsedMs += endedMs - startedMs;
@@ -373,14 +454,17 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
         };
       }
       if (result.epochEnded) await evaluateNow(r, true, lastOptions.evaluationSubsetSize);
-      if (result.finished) r.ended = true;
+      if (result.finished) {
+        r.ended = true;
+        r.close();
+      }
       return { reason: result.finished ? 'finished' : 'paused', progress: r.flush(), divergence: null };
     },
 
     /** Stops any run and puts the seed's initial weights into the live model (the same seed, the same weights). */
     async reset(): Promise<void> {
       await endLoop('stop');
-      run = null;
+      closeRun();
       const params = createNetwork([INPUT_SIZE, ...config.hiddenSizes, CLASS_COUNT], config.seed);
       live = { params, config, name: 'Untrained', metrics: {} };
     },
@@ -416,7 +500,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
         defaultModel = model;
       } else {
         await endLoop('stop');
-        run = null;
+        closeRun();
         live = { params: model.params, config: model.config, name: model.name, metrics: model.metrics };
         if (model.config) config = model.config;
       }

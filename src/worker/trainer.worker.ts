@@ -1,10 +1,17 @@
 // The training worker: nothing but the session, exposed through comlink.
 import { expose } from 'comlink';
-import { loadWasmKernelsBrowser } from '../wasm/load-kernels-browser';
+import { loadSharedKernelModuleBrowser, loadWasmKernelsBrowser } from '../wasm/load-kernels-browser';
 import { UpgradableKernels } from '../wasm/upgradable-kernels';
 import { createTrainerApi } from './api';
+import { spawnShardHelperBrowser } from './spawn-shard-helper-browser';
 
 // TypeScript kernels answer at once; WebAssembly SIMD takes over when it has compiled (a few ms).
 const kernels = new UpgradableKernels();
 void kernels.upgradeFrom(loadWasmKernelsBrowser);
-expose(createTrainerApi({ kernels }));
+expose(
+  createTrainerApi({
+    kernels,
+    // Several workers: this one leads and trains a share, helpers (nested workers) train the rest.
+    parallelEngine: { loadModule: loadSharedKernelModuleBrowser, spawn: spawnShardHelperBrowser },
+  }),
+);

@@ -1,7 +1,6 @@
-// One training run: a Trainer plus everything the page is told about it (curve points, evaluations, speed).
-import type { Kernels } from '../nn/kernels';
-import { Trainer } from '../nn/trainer';
-import type { Dataset, NetworkParams, StepReport, TrainingConfig } from '../nn/types';
+// One training run: a trainer (one worker's, or a data-parallel one) plus everything the page is told about it (curve points, evaluations, speed).
+import type { MiniBatchTrainer } from '../nn/mini-batch-trainer';
+import type { NetworkParams, StepReport, TrainingConfig } from '../nn/types';
 import { DivergenceGuard, type DivergenceSettings } from './divergence-guard';
 import { ThroughputMeter } from './throughput-meter';
 import type { Divergence, TestPoint, TrainingProgress, TrainPoint } from './training-progress';
@@ -21,7 +20,9 @@ export interface StepResult {
 export class TrainingRun {
   readonly config: TrainingConfig;
   readonly params: NetworkParams;
-  readonly trainer: Trainer;
+  readonly trainer: MiniBatchTrainer;
+  /** Workers training this run. */
+  readonly workers: number;
   readonly meter = new ThroughputMeter();
   /** Set once the run finished, was stopped or diverged: it cannot be resumed. */
   ended = false;
@@ -37,20 +38,24 @@ export class TrainingRun {
   private stepsTaken = 0;
   private pendingPoints: TrainPoint[] = [];
   private pendingEvaluations: TestPoint[] = [];
+  private onClose: (() => void) | null;
 
+  /** `onClose` ends what the trainer holds beyond its weights (helper workers); close() calls it once. */
   constructor(
-    params: NetworkParams,
-    config: TrainingConfig,
-    train: Dataset,
-    kernels: Kernels,
+    trainer: MiniBatchTrainer,
+    trainCount: number,
+    workers: number,
     pointsPerEpoch: number,
     divergence: DivergenceSettings,
+    onClose: (() => void) | null = null,
   ) {
-    this.config = config;
-    this.params = params;
-    this.trainer = new Trainer(params, config, train, kernels);
-    this.trainCount = train.count;
-    this.guard = new DivergenceGuard(params, 0, divergence);
+    this.config = trainer.config;
+    this.params = trainer.params;
+    this.trainer = trainer;
+    this.workers = workers;
+    this.onClose = onClose;
+    this.trainCount = trainCount;
+    this.guard = new DivergenceGuard(trainer.params, 0, divergence);
     this.pointEvery = Math.max(1, Math.round(this.trainer.batchesPerEpoch / Math.max(1, pointsPerEpoch)));
   }
 
@@ -83,10 +88,19 @@ export class TrainingRun {
     return { report, diverged, epochEnded, finished: epochEnded && this.trainer.epoch >= this.config.epochs };
   }
 
+  /** Ends the run's helpers (if any); the weights stay readable. Safe to call more than once. */
+  close(): void {
+    const onClose = this.onClose;
+    this.onClose = null;
+    onClose?.();
+  }
+
   /** Brings back the last good weights after a blow-up and ends the run. */
   recoverFromDivergence(report: StepReport): Divergence {
     this.guard.restore();
+    this.trainer.paramsChanged();
     this.ended = true;
+    this.close();
     const lr = this.config.learningRate;
     return {
       atSample: report.samplesSeen,

@@ -1,0 +1,82 @@
+// Starts a data-parallel run: one shared memory sized for it, the leader's shard here, a helper worker per
+// other shard, and a ShardedTrainer over them. Where helpers come from (browser Worker, Node worker_threads)
+// is the caller's choice.
+import { ShardedTrainer } from '../nn/sharded-trainer';
+import { sharedTrainingLayout } from '../nn/shared-training-layout';
+import { TrainingShard } from '../nn/training-shard';
+import type { Dataset, NetworkParams, TrainingConfig } from '../nn/types';
+import { instantiateKernels } from '../wasm/instantiate-kernels';
+import { AtomicsTeam } from './atomics-team';
+import { createShardControl } from './shard-control';
+import type { ShardHelperInit } from './shard-helper';
+import { sharedMemoryPlan } from './shared-memory-plan';
+import { TrainerError } from './trainer-error';
+
+export interface ShardHelperHandle {
+  terminate(): void;
+}
+
+/** Starts one helper with `init` and resolves once it is ready to serve (rejects with a readable error). */
+export type SpawnShardHelper = (init: ShardHelperInit) => Promise<ShardHelperHandle>;
+
+export interface ParallelTraining {
+  readonly trainer: ShardedTrainer;
+  /** Ends the helpers; the weights stay readable through trainer.params. */
+  close(): void;
+}
+
+/** `train` must already be shared (shareDataset); `initial` is copied in. */
+export async function startParallelTraining(
+  initial: NetworkParams,
+  config: TrainingConfig,
+  train: Dataset,
+  workers: number,
+  module: WebAssembly.Module,
+  spawn: SpawnShardHelper,
+): Promise<ParallelTraining> {
+  const batchSize = Math.min(config.batchSize, train.count);
+  const layout = sharedTrainingLayout(initial.layerSizes, batchSize, workers, config.optimizer);
+  const plan = sharedMemoryPlan(layout);
+  if (!plan) {
+    throw new TrainerError('This network is too large to share between workers: choose one worker.');
+  }
+  const memory = new WebAssembly.Memory({ initial: plan.pages, maximum: plan.pages, shared: true });
+  const control = createShardControl(workers);
+  const order = new Uint32Array(new SharedArrayBuffer(train.count * 4));
+  const kernels = await instantiateKernels(module, { memory, arena: plan.arenas[0] });
+  const floats = kernels.viewAt(plan.layoutBase, layout.totalFloats);
+  const leader = new TrainingShard(layout, 0, floats, config, train, order, kernels);
+  const started = await Promise.allSettled(
+    Array.from({ length: workers - 1 }, (_, i) =>
+      spawn({
+        module,
+        memory,
+        plan,
+        layerSizes: initial.layerSizes,
+        batchSize,
+        workers,
+        worker: i + 1,
+        config,
+        train,
+        order,
+        control: control.ints.buffer as SharedArrayBuffer,
+      }),
+    ),
+  );
+  const helpers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failure = started.find((s) => s.status === 'rejected');
+  if (failure) {
+    for (const helper of helpers) helper.terminate();
+    const reason = failure.reason instanceof Error ? failure.reason.message : String(failure.reason);
+    throw new TrainerError(`Could not start ${workers} training workers: ${reason}`);
+  }
+  const team = new AtomicsTeam(control, workers);
+  const trainer = new ShardedTrainer(leader, team, floats, order, config, initial, kernels);
+  return {
+    trainer,
+    close() {
+      team.close();
+      for (const helper of helpers) helper.terminate();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// A helper worker of a data-parallel run: what it is sent, and how it sets up its shard before serving.
+import { sharedTrainingLayout } from '../nn/shared-training-layout';
+import { TrainingShard } from '../nn/training-shard';
+import type { Dataset, TrainingConfig } from '../nn/types';
+import { instantiateKernels } from '../wasm/instantiate-kernels';
+import { controlOver, serveShardCommands } from './shard-control';
+import type { SharedMemoryPlan } from './shared-memory-plan';
+
+/** The one message a helper receives: everything shared, nothing copied but the small fields. */
+export interface ShardHelperInit {
+  /** The compiled shared-memory kernels (digit-kernels-shared.wasm). */
+  readonly module: WebAssembly.Module;
+  readonly memory: WebAssembly.Memory;
+  readonly plan: SharedMemoryPlan;
+  readonly layerSizes: readonly number[];
+  /** The layout's batch size (the config's, or the training set's size when that is smaller). */
+  readonly batchSize: number;
+  readonly workers: number;
+  readonly worker: number;
+  readonly config: TrainingConfig;
+  /** Images and labels in SharedArrayBuffers. */
+  readonly train: Dataset;
+  /** The epoch's sample order, shuffled by the leader. */
+  readonly order: Uint32Array;
+  readonly control: SharedArrayBuffer;
+}
+
+/** Builds the helper's shard; the returned function serves commands until the leader says exit (blocking). */
+export async function prepareShardHelper(init: ShardHelperInit): Promise<() => void> {
+  const kernels = await instantiateKernels(init.module, {
+    memory: init.memory,
+    arena: init.plan.arenas[init.worker],
+  });
+  const layout = sharedTrainingLayout(init.layerSizes, init.batchSize, init.workers, init.config.optimizer);
+  const floats = kernels.viewAt(init.plan.layoutBase, layout.totalFloats);
+  const shard = new TrainingShard(layout, init.worker, floats, init.config, init.train, init.order, kernels);
+  const control = controlOver(init.control);
+  return () =>
+    serveShardCommands(control, shard, (error) =>
+      console.error(`Digit Lab training worker ${init.worker + 1} failed`, error),
+    );
+}
