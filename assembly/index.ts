@@ -1,5 +1,6 @@
 // Digit Lab's WebAssembly SIMD matrix products. Every pointer is a byte address in linear memory that the
 // TypeScript side chose (src/wasm lays buffers out in one arena); nothing here allocates.
+import { listNonZero } from './nonzero-list';
 import { weightedRowSum } from './weighted-row-sum';
 
 export { addBiasRelu, adamUpdate, axpy, columnSum, momentumUpdate, reluBackward } from './step-kernels';
@@ -13,7 +14,7 @@ export function heapBase(): usize {
 /**
  * out (m×n) = A (m×k) · B (k×n), with A(i, p) at a + 4·(i·aRowStride + p·aColStride): strides (k, 1) give
  * A·B and (1, m) give Aᵀ·B from A stored (k×m). Each row of A is first listed as its non-zero entries
- * (branch-free, into `scratch`, 8·k bytes), then summed by weightedRowSum.
+ * (listNonZero, into `scratch`, 8·k bytes), then summed by weightedRowSum.
  */
 export function matmul(
   out: usize,
@@ -31,16 +32,8 @@ export function matmul(
   const rowBytes = (<usize>n) << 2;
   const colStep = (<usize>aColStride) << 2;
   for (let i: i32 = 0; i < m; i++) {
-    let source = a + ((<usize>i * <usize>aRowStride) << 2);
-    let count: i32 = 0;
-    for (let p: i32 = 0; p < k; p++) {
-      const x = load<f32>(source);
-      const entry = (<usize>count) << 2;
-      store<u32>(rows + entry, <u32>(b + <usize>p * rowBytes));
-      store<f32>(weights + entry, x);
-      count += i32(x != 0);
-      source += colStep;
-    }
+    const source = a + ((<usize>i * <usize>aRowStride) << 2);
+    const count = listNonZero(rows, weights, source, colStep, k, b, rowBytes);
     weightedRowSum(out + <usize>i * rowBytes, rows, weights, count, n, 0);
   }
 }
