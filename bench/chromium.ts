@@ -1,5 +1,6 @@
 // The Chromium part of `npm run bench`: the built app, served cross-origin isolated, trains in its real worker.
-// Alone, for the main thread's smoothness: npx tsx bench/chromium.ts --smoothness [--runs 3] [--reuse-build] [--dist DIR]
+// Alone, for the main thread's smoothness:
+//   npx tsx bench/chromium.ts --smoothness [--runs 3] [--workers 1,all] [--reuse-build] [--dist DIR]
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,11 +25,25 @@ export interface ChromiumBenchOptions {
   readonly distDir?: string;
   /** Only the epoch and its long tasks: no forward latency, no time to target. */
   readonly smoothnessOnly?: boolean;
+  /**
+   * Worker counts to time an epoch with, one after the other in the same page; 'all' is every core the page
+   * offers (navigator.hardwareConcurrency), and the fastest preset trains with the last count. Default [1, 'all'].
+   */
+  readonly workerCounts?: readonly (number | 'all')[];
 }
 
-export interface ChromiumBenchResult extends BenchEpochResult {
-  /** Longest main-thread task while the epoch trained, from a PerformanceObserver('longtask'). */
+export interface ChromiumEpoch extends BenchEpochResult {
+  /** Longest main-thread task while this epoch trained. */
   readonly longestTaskMs: number;
+}
+
+/** The fastest epoch's figures at the top level (as the JSON's `chromium`), every epoch in `epochs`. */
+export interface ChromiumBenchResult extends BenchEpochResult {
+  /** Longest main-thread task while the fastest epoch trained, from a PerformanceObserver('longtask'). */
+  readonly longestTaskMs: number;
+  readonly epochs: readonly ChromiumEpoch[];
+  /** The page's navigator.hardwareConcurrency. */
+  readonly cores: number;
   /** What the observer saw of a deliberate 60 ms task: shows the measurement works. */
   readonly probeTaskMs: number;
   readonly crossOriginIsolated: boolean;
@@ -94,22 +109,20 @@ export async function runChromiumBench(options: ChromiumBenchOptions): Promise<C
       throw new Error(`the long-task observer missed a deliberate 60 ms task (saw ${probeTaskMs} ms)`);
     }
 
-    await resetLongTasks();
-    const epoch = await page.evaluate(
-      ([config, warmUpSteps]) => window.__digitLabBench!.trainEpoch(config, warmUpSteps),
-      [options.config, options.warmUpSteps] as const,
-    );
-    const longestTaskMs = await longestSinceReset();
-    if (options.smoothnessOnly) {
-      return {
-        ...epoch,
-        longestTaskMs,
-        probeTaskMs,
-        crossOriginIsolated,
-        forwardLatencyMs: NaN,
-        timeToTarget: null,
-      };
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const counts = [...new Set((options.workerCounts ?? [1, 'all']).map((c) => (c === 'all' ? cores : c)))];
+    const epochs: ChromiumEpoch[] = [];
+    for (const workers of counts) {
+      await resetLongTasks();
+      const epoch = await page.evaluate(
+        ([config, warmUpSteps, count]) => window.__digitLabBench!.trainEpoch(config, warmUpSteps, count),
+        [options.config, options.warmUpSteps, workers] as const,
+      );
+      epochs.push({ ...epoch, longestTaskMs: await longestSinceReset() });
     }
+    const fastest = epochs.reduce((a, b) => (b.secondsPerEpoch < a.secondsPerEpoch ? b : a));
+    const summary = { ...fastest, epochs, cores, probeTaskMs, crossOriginIsolated };
+    if (options.smoothnessOnly) return { ...summary, forwardLatencyMs: NaN, timeToTarget: null };
 
     const latency = await page.evaluate(
       (sizes) => window.__digitLabBench!.forwardLatency(sizes, 50),
@@ -119,19 +132,12 @@ export async function runChromiumBench(options: ChromiumBenchOptions): Promise<C
     let timeToTarget: BenchTimeToAccuracy | null = null;
     if (options.fastestPreset) {
       timeToTarget = await page.evaluate(
-        ([config, target]) => window.__digitLabBench!.timeToAccuracy(config, target),
-        [options.fastestPreset, options.targetAccuracy] as const,
+        ([config, target, workers]) => window.__digitLabBench!.timeToAccuracy(config, target, workers),
+        [options.fastestPreset, options.targetAccuracy, counts[counts.length - 1]] as const,
       );
     }
     if (pageErrors.length > 0) throw new Error(`the page threw: ${pageErrors.join('; ')}`);
-    return {
-      ...epoch,
-      longestTaskMs,
-      probeTaskMs,
-      crossOriginIsolated,
-      forwardLatencyMs: latency.medianMs,
-      timeToTarget,
-    };
+    return { ...summary, forwardLatencyMs: latency.medianMs, timeToTarget };
   } finally {
     await browser.close();
     await server.close();
@@ -145,6 +151,10 @@ async function smoothnessMain(args: readonly string[]): Promise<void> {
     return at >= 0 ? args[at + 1] : undefined;
   };
   const runs = Number(flag('--runs') ?? 3);
+  // --workers 1,all (the default): an epoch on each count per run.
+  const workerCounts = (flag('--workers') ?? '1,all')
+    .split(',')
+    .map((c) => (c === 'all' ? ('all' as const) : Number(c)));
   const distDir = flag('--dist');
   const longest: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -156,15 +166,21 @@ async function smoothnessMain(args: readonly string[]): Promise<void> {
       reuseBuild: i > 0 || args.includes('--reuse-build'),
       distDir: distDir === undefined ? undefined : resolve(distDir),
       smoothnessOnly: true,
+      workerCounts,
     });
-    longest.push(result.longestTaskMs);
-    process.stderr.write(
-      `run ${i + 1}: longest main-thread task ${result.longestTaskMs.toFixed(0)} ms, ` +
-        `epoch ${result.secondsPerEpoch.toFixed(2)} s (${result.engine}), load ${loadavg()[0].toFixed(1)}\n`,
-    );
+    for (const epoch of result.epochs) {
+      longest.push(epoch.longestTaskMs);
+      process.stderr.write(
+        `run ${i + 1}: longest main-thread task ${epoch.longestTaskMs.toFixed(0)} ms, ` +
+          `epoch ${epoch.secondsPerEpoch.toFixed(2)} s (${epoch.engine}, ${epoch.workers} workers), ` +
+          `load ${loadavg()[0].toFixed(1)}\n`,
+      );
+    }
   }
   const sorted = [...longest].sort((a, b) => a - b);
-  console.log(JSON.stringify({ longestTaskMs: longest, medianLongestTaskMs: sorted[Math.floor(runs / 2)] }));
+  console.log(
+    JSON.stringify({ longestTaskMs: longest, medianLongestTaskMs: sorted[Math.floor(sorted.length / 2)] }),
+  );
 }
 
 if (

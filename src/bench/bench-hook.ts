@@ -4,6 +4,7 @@ import { createNetwork } from '../nn/network';
 import { predictOne } from '../nn/predict';
 import { INPUT_SIZE, type TrainingConfig } from '../nn/types';
 import { ensureDataset } from '../state/dataset-actions';
+import { chooseWorkerCount } from '../state/engine-actions';
 import { useStore } from '../state/store';
 import { setTrainOptions, startTraining, stopTraining } from '../state/training-actions';
 import { getTrainer } from '../worker/client';
@@ -27,6 +28,7 @@ export interface BenchTimeToAccuracy {
   readonly epochs: number;
   readonly testAccuracy: number;
   readonly engine: string;
+  readonly workers: number;
 }
 
 export interface BenchForwardLatency {
@@ -36,8 +38,8 @@ export interface BenchForwardLatency {
 }
 
 export interface DigitLabBench {
-  trainEpoch(config: TrainingConfig, warmUpSteps: number): Promise<BenchEpochResult>;
-  timeToAccuracy(config: TrainingConfig, target: number): Promise<BenchTimeToAccuracy>;
+  trainEpoch(config: TrainingConfig, warmUpSteps: number, workers: number): Promise<BenchEpochResult>;
+  timeToAccuracy(config: TrainingConfig, target: number, workers: number): Promise<BenchTimeToAccuracy>;
   forwardLatency(layerSizes: readonly number[], repeats: number): Promise<BenchForwardLatency>;
   /**
    * Blocks the main thread for `ms` in a task of its own (a timer, as the page's own work would run), so the
@@ -75,6 +77,17 @@ async function settledEngine(): Promise<{ name: string; workers: number }> {
   return engine;
 }
 
+/** Picks the worker count through the page's own control action; the bench must get what it asked for. */
+async function useWorkers(workers: number): Promise<void> {
+  await chooseWorkerCount(workers);
+  const { engine, workerCountError } = useStore.getState();
+  if (engine?.chosenWorkers !== workers) {
+    throw new Error(
+      `the page would not train on ${workers} workers: ${workerCountError ?? 'unknown reason'}`,
+    );
+  }
+}
+
 /** The store's latest test accuracy when it was measured on the whole test set, else null. */
 function wholeTestAccuracy(): number | null {
   const { latestTestAccuracy, latestTestSampleCount } = useStore.getState();
@@ -85,9 +98,14 @@ function wholeTestAccuracy(): number | null {
  * Trains through the app's own actions (as the Start button does), so the Train place draws its live charts
  * while the epoch is timed and the long-task observer watches the main thread.
  */
-async function trainEpoch(config: TrainingConfig, warmUpSteps: number): Promise<BenchEpochResult> {
+async function trainEpoch(
+  config: TrainingConfig,
+  warmUpSteps: number,
+  workers: number,
+): Promise<BenchEpochResult> {
   await loadData();
   const engine = await settledEngine();
+  await useWorkers(workers);
   const trainer = getTrainer();
   // Warm the worker's JIT and kernels on the real data, then start over from the seed's weights.
   await trainer.configure({ ...config, epochs: 1 });
@@ -116,13 +134,19 @@ async function trainEpoch(config: TrainingConfig, warmUpSteps: number): Promise<
     evaluationSeconds: evaluationMs / 1000,
     testAccuracy: wholeTestAccuracy() ?? evaluation.accuracy,
     engine: engine.name,
-    workers: engine.workers,
+    // The run's own count: a run whose helpers could not start trains on one worker.
+    workers: (await trainer.getEngine()).workers,
   };
 }
 
-async function timeToAccuracy(config: TrainingConfig, target: number): Promise<BenchTimeToAccuracy> {
+async function timeToAccuracy(
+  config: TrainingConfig,
+  target: number,
+  workers: number,
+): Promise<BenchTimeToAccuracy> {
   await loadData();
   const engine = await settledEngine();
+  await useWorkers(workers);
   setTrainOptions({ evaluateEverySteps: 0 });
   useStore.getState().setTrainingConfig(config, null);
   let reachedAtMs: number | null = null;
@@ -150,6 +174,7 @@ async function timeToAccuracy(config: TrainingConfig, target: number): Promise<B
     epochs,
     testAccuracy: best,
     engine: engine.name,
+    workers: (await getTrainer().getEngine()).workers,
   };
 }
 
