@@ -10,11 +10,15 @@ import { typescriptKernels, type Kernels } from '../src/nn/kernels';
 import { createNetwork } from '../src/nn/network';
 import { predictOne } from '../src/nn/predict';
 import { PIXEL_SCALE } from '../src/nn/sparse-rows';
-import { Trainer } from '../src/nn/trainer';
-import { REFERENCE_CONFIG, type Dataset } from '../src/nn/types';
+import { createInThreadShardedTrainer } from '../src/nn/in-thread-sharded-trainer';
+import type { MiniBatchTrainer } from '../src/nn/mini-batch-trainer';
+import { REFERENCE_CONFIG, type Dataset, type NetworkParams } from '../src/nn/types';
 import { presetById } from '../src/state/training-presets';
 import { chooseKernels } from '../src/wasm/choose-kernels';
-import { loadWasmKernelsNode } from '../src/wasm/load-kernels-node';
+import { loadSharedKernelModuleNode, loadWasmKernelsNode } from '../src/wasm/load-kernels-node';
+import { startParallelTraining } from '../src/worker/parallel-training';
+import { shareDataset } from '../src/worker/shared-dataset';
+import { spawnShardHelperNode } from '../tests/worker/support/spawn-shard-helper-node';
 import { runChromiumBench, type ChromiumBenchResult } from './chromium';
 
 const REFERENCE_SIZES = [784, 200, 100, 25, 10];
@@ -37,21 +41,34 @@ interface EpochMeasurement {
   [detail: string]: unknown;
 }
 
-function nodeEpoch(train: Dataset, test: Dataset, kernels: Kernels): EpochMeasurement {
-  // Warm the JIT on a throwaway trainer so the timed epoch starts at batch 0 with compiled kernels.
-  const warmUp = new Trainer(createNetwork(REFERENCE_SIZES, 99), REFERENCE_CONFIG, train, kernels);
-  for (let i = 0; i < WARM_UP_STEPS; i++) warmUp.step();
-  const params = createNetwork(REFERENCE_SIZES, REFERENCE_CONFIG.seed);
-  const trainer = new Trainer(params, REFERENCE_CONFIG, train, kernels);
+interface StartedTrainer {
+  readonly trainer: MiniBatchTrainer;
+  readonly close?: () => void;
+}
+
+/** One timed epoch from batch 0 after a warm-up on a throwaway trainer (compiled kernels, started helpers). */
+async function nodeEpoch(
+  train: Dataset,
+  test: Dataset,
+  kernels: Kernels,
+  start: (initial: NetworkParams) => Promise<StartedTrainer> | StartedTrainer,
+  workers: number,
+): Promise<EpochMeasurement> {
+  const warmUp = await start(createNetwork(REFERENCE_SIZES, 99));
+  for (let i = 0; i < WARM_UP_STEPS; i++) warmUp.trainer.step();
+  warmUp.close?.();
+  const { trainer, close } = await start(createNetwork(REFERENCE_SIZES, REFERENCE_CONFIG.seed));
   const startedMs = performance.now();
   do trainer.step();
   while (trainer.batchInEpoch !== 0);
   const seconds = (performance.now() - startedMs) / 1000;
+  close?.();
   return {
-    engine: trainer.kernels.name,
+    engine: kernels.name,
+    workers,
     secondsPerEpoch: seconds,
     samplesPerSecond: train.count / seconds,
-    testAccuracy: evaluate(params, test, undefined, kernels).accuracy,
+    testAccuracy: evaluate(trainer.params, test, undefined, kernels).accuracy,
   };
 }
 
@@ -131,9 +148,28 @@ async function main(): Promise<void> {
   if (fastest.fallbackReason)
     process.stderr.write(`bench: no WebAssembly SIMD in Node: ${fastest.fallbackReason}\n`);
   process.stderr.write(`bench: Node engine epoch (${fastest.kernels.name})...\n`);
-  const node = nodeEpoch(train, test, fastest.kernels);
+  // As the app's one worker trains: the first layer kept transposed (ShardedTrainer over one shard).
+  const oneWorker = (kernels: Kernels) => (initial: NetworkParams) => ({
+    trainer: createInThreadShardedTrainer(initial, REFERENCE_CONFIG, train, 1, kernels),
+  });
+  const node = await nodeEpoch(train, test, fastest.kernels, oneWorker(fastest.kernels), 1);
+  const cores = cpus().length;
+  let nodeWorkers: EpochMeasurement | { error: string } = { error: 'one core: no second worker' };
+  if (cores > 1 && fastest.fallbackReason === null) {
+    process.stderr.write(`bench: Node engine epoch on ${cores} worker threads...\n`);
+    const module = await loadSharedKernelModuleNode();
+    const shared = shareDataset(train);
+    nodeWorkers = await nodeEpoch(
+      train,
+      test,
+      fastest.kernels,
+      (initial) =>
+        startParallelTraining(initial, REFERENCE_CONFIG, shared, cores, module, spawnShardHelperNode),
+      cores,
+    );
+  }
   process.stderr.write('bench: Node engine epoch (TypeScript kernels)...\n');
-  const nodeTypeScript = nodeEpoch(train, test, typescriptKernels);
+  const nodeTypeScript = await nodeEpoch(train, test, typescriptKernels, oneWorker(typescriptKernels), 1);
   const forward = forwardLatency(test);
   let details: ChromiumBenchResult | { error: string } = { error: 'skipped (--skip-chromium)' };
   if (!args.includes('--skip-chromium')) {
@@ -153,6 +189,7 @@ async function main(): Promise<void> {
     ['numpy32', numpy32],
     ['numpy32 1 thread', numpy32OneThread],
     ['node', node],
+    [`node ${cores} workers`, nodeWorkers],
     ['node TypeScript', nodeTypeScript],
     ['chromium', chromium],
   ];
@@ -185,7 +222,17 @@ async function main(): Promise<void> {
   process.stderr.write('\n');
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
   console.log(
-    JSON.stringify({ numpy64, numpy32, node, chromium, numpy32OneThread, nodeTypeScript, forward, machine }),
+    JSON.stringify({
+      numpy64,
+      numpy32,
+      node,
+      chromium,
+      numpy32OneThread,
+      nodeWorkers,
+      nodeTypeScript,
+      forward,
+      machine,
+    }),
   );
 }
 
