@@ -50,6 +50,49 @@ function transposed(a: Float32Array, rows: number, cols: number): Float32Array {
   return out;
 }
 
+/** A·B, Aᵀ·B and A·Bᵀ (operands stored to suit each) against the TypeScript A·B. */
+function expectDenseProductsAgree(a: Float32Array, b: Float32Array, m: number, k: number, n: number): void {
+  const scale = magnitude(a, b, m, k, n);
+  const expected = new Float32Array(m * n);
+  typescriptKernels.matmul(expected, a, b, m, k, n);
+  // Stale output values must not leak into the result.
+  const out = new Float32Array(m * n).fill(7);
+  wasm.matmul(out, a, b, m, k, n);
+  expectAgree(out, expected, scale, `A·B ${m}x${k}x${n}`);
+  out.fill(7);
+  wasm.matmulAtB(out, transposed(a, m, k), b, m, k, n);
+  expectAgree(out, expected, scale, `Aᵀ·B ${m}x${k}x${n}`);
+  out.fill(7);
+  wasm.matmulABt(out, a, transposed(b, k, n), m, k, n);
+  expectAgree(out, expected, scale, `A·Bᵀ ${m}x${k}x${n}`);
+}
+
+/** S·B and Sᵀ·B for S = `dense` (m×k) as sparse rows, against the TypeScript kernels. */
+function expectSparseProductsAgree(
+  random: SeededRandom,
+  dense: Float32Array,
+  m: number,
+  k: number,
+  n: number,
+  what: string,
+): void {
+  const s: SparseRows = createSparseRows(m, k);
+  fillSparseRowsFromDense(s, dense, m, k);
+  const b = randomMatrix(random, k * n, 0);
+  const expected = new Float32Array(m * n);
+  typescriptKernels.sparseMatmul(expected, s, b, m, n);
+  const out = new Float32Array(m * n).fill(7);
+  wasm.sparseMatmul(out, s, b, m, n);
+  expectAgree(out, expected, magnitude(dense, b, m, k, n), `S·B${what}`);
+
+  const g = randomMatrix(random, m * n, 0);
+  const expectedT = new Float32Array(k * n);
+  typescriptKernels.sparseMatmulAtB(expectedT, s, g, m, k, n);
+  const outT = new Float32Array(k * n).fill(7);
+  wasm.sparseMatmulAtB(outT, s, g, m, k, n);
+  expectAgree(outT, expectedT, magnitude(transposed(dense, m, k), g, k, m, n), `Sᵀ·B${what}`);
+}
+
 const shapes = fc.record({
   m: fc.integer({ min: 1, max: 40 }),
   k: fc.integer({ min: 1, max: 80 }),
@@ -68,20 +111,7 @@ describe('WebAssembly SIMD kernels', () => {
       fc.property(shapes, ({ m, k, n, zeroFraction, seed }) => {
         const random = new SeededRandom(seed);
         const a = randomMatrix(random, m * k, zeroFraction);
-        const b = randomMatrix(random, k * n, 0);
-        const scale = magnitude(a, b, m, k, n);
-        const expected = new Float32Array(m * n);
-        typescriptKernels.matmul(expected, a, b, m, k, n);
-        // Stale output values must not leak into the result.
-        const out = new Float32Array(m * n).fill(7);
-        wasm.matmul(out, a, b, m, k, n);
-        expectAgree(out, expected, scale, 'A·B');
-        out.fill(7);
-        wasm.matmulAtB(out, transposed(a, m, k), b, m, k, n);
-        expectAgree(out, expected, scale, 'Aᵀ·B');
-        out.fill(7);
-        wasm.matmulABt(out, a, transposed(b, k, n), m, k, n);
-        expectAgree(out, expected, scale, 'A·Bᵀ');
+        expectDenseProductsAgree(a, randomMatrix(random, k * n, 0), m, k, n);
       }),
       { numRuns: 60 },
     );
@@ -92,21 +122,7 @@ describe('WebAssembly SIMD kernels', () => {
       fc.property(shapes, ({ m, k, n, zeroFraction, seed }) => {
         const random = new SeededRandom(seed);
         const dense = randomMatrix(random, m * k, zeroFraction);
-        const s: SparseRows = createSparseRows(m, k);
-        fillSparseRowsFromDense(s, dense, m, k);
-        const b = randomMatrix(random, k * n, 0);
-        const expected = new Float32Array(m * n);
-        typescriptKernels.sparseMatmul(expected, s, b, m, n);
-        const out = new Float32Array(m * n).fill(7);
-        wasm.sparseMatmul(out, s, b, m, n);
-        expectAgree(out, expected, magnitude(dense, b, m, k, n), 'S·B');
-
-        const g = randomMatrix(random, m * n, 0);
-        const expectedT = new Float32Array(k * n);
-        typescriptKernels.sparseMatmulAtB(expectedT, s, g, m, k, n);
-        const outT = new Float32Array(k * n).fill(7);
-        wasm.sparseMatmulAtB(outT, s, g, m, k, n);
-        expectAgree(outT, expectedT, magnitude(transposed(dense, m, k), g, k, m, n), 'Sᵀ·B');
+        expectSparseProductsAgree(random, dense, m, k, n, '');
       }),
       { numRuns: 60 },
     );
@@ -122,26 +138,8 @@ describe('WebAssembly SIMD kernels', () => {
       for (const n of widths) {
         const dense = randomMatrix(random, m * k, 0.6);
         dense.fill(0, 0, k); // an empty first row: zero terms in every sum
-        const b = randomMatrix(random, k * n, 0);
-        const scale = magnitude(dense, b, m, k, n);
-        const expected = new Float32Array(m * n);
-        typescriptKernels.matmul(expected, dense, b, m, k, n);
-        const out = new Float32Array(m * n).fill(7);
-        wasm.matmul(out, dense, b, m, k, n);
-        expectAgree(out, expected, scale, `A·B ${m}x${k}x${n}`);
-
-        const s: SparseRows = createSparseRows(m, k);
-        fillSparseRowsFromDense(s, dense, m, k);
-        out.fill(7);
-        wasm.sparseMatmul(out, s, b, m, n);
-        expectAgree(out, expected, scale, `S·B ${m}x${k}x${n}`);
-
-        const g = randomMatrix(random, m * n, 0);
-        const expectedT = new Float32Array(k * n);
-        typescriptKernels.sparseMatmulAtB(expectedT, s, g, m, k, n);
-        const outT = new Float32Array(k * n).fill(7);
-        wasm.sparseMatmulAtB(outT, s, g, m, k, n);
-        expectAgree(outT, expectedT, magnitude(transposed(dense, m, k), g, k, m, n), `Sᵀ·B ${m}x${k}x${n}`);
+        expectDenseProductsAgree(dense, randomMatrix(random, k * n, 0), m, k, n);
+        expectSparseProductsAgree(random, dense, m, k, n, ` ${m}x${k}x${n}`);
       }
     }
   });
