@@ -172,7 +172,7 @@ async function smoothnessMain(args: readonly string[]): Promise<void> {
       longest.push(epoch.longestTaskMs);
       process.stderr.write(
         `run ${i + 1}: longest main-thread task ${epoch.longestTaskMs.toFixed(0)} ms, ` +
-          `epoch ${epoch.secondsPerEpoch.toFixed(2)} s (${epoch.engine}, ${epoch.workers} workers), ` +
+          `epoch ${epoch.secondsPerEpoch.toFixed(2)} s (run ${epoch.runSeconds.toFixed(2)} s with ${epoch.evaluationSeconds.toFixed(2)} s of evaluation; ${epoch.engine}, ${epoch.workers} workers), ` +
           `load ${loadavg()[0].toFixed(1)}\n`,
       );
     }

@@ -16,6 +16,8 @@ export interface BenchEpochResult {
   /** The whole run as the page saw it, test evaluation included. */
   readonly wallSecondsWithEvaluation: number;
   readonly evaluationSeconds: number;
+  /** The worker's own count of the run's training and evaluation time: the wall time less starting the run. */
+  readonly runSeconds: number;
   readonly testAccuracy: number;
   readonly engine: string;
   readonly workers: number;
@@ -132,6 +134,7 @@ async function trainEpoch(
     samplesPerSecond: trainingProgress.samplesSeen / seconds,
     wallSecondsWithEvaluation: wallMs / 1000,
     evaluationSeconds: evaluationMs / 1000,
+    runSeconds: trainingProgress.elapsedMs / 1000,
     testAccuracy: wholeTestAccuracy() ?? evaluation.accuracy,
     engine: engine.name,
     // The run's own count: a run whose helpers could not start trains on one worker.
