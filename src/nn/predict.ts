@@ -16,16 +16,16 @@ export function predictOne(params: NetworkParams, input: Float32Array): Predicti
     throw new Error(`the network takes ${sizes[0]} inputs, got ${input.length}`);
   }
   const layers = sizes.length - 1;
-  // A drawn digit is mostly blank: the first layer only visits the pixels that are not zero.
-  const nonZero = new Int32Array(input.length);
-  let nonZeroCount = 0;
-  for (let i = 0; i < input.length; i++) if (input[i] !== 0) nonZero[nonZeroCount++] = i;
+  // A drawn digit is mostly blank and about half of a hidden layer's ReLUs are off: each layer only visits
+  // the inputs that are not zero.
+  const nonZero = new Int32Array(Math.max(...sizes));
   const activations: Float32Array[] = [];
   let previous = input;
   for (let l = 0; l < layers; l++) {
     const z = new Float32Array(sizes[l + 1]);
-    if (l === 0) layerOver(z, params.W[0], params.b[0], input, nonZero, nonZeroCount, sizes[0]);
-    else layerOver(z, params.W[l], params.b[l], previous, allIndices(sizes[l]), sizes[l], sizes[l]);
+    let nonZeroCount = 0;
+    for (let i = 0; i < sizes[l]; i++) if (previous[i] !== 0) nonZero[nonZeroCount++] = i;
+    layerOver(z, params.W[l], params.b[l], previous, nonZero, nonZeroCount, sizes[l]);
     if (l < layers - 1) {
       for (let j = 0; j < z.length; j++) if (z[j] < 0) z[j] = 0;
       activations.push(z);
@@ -36,13 +36,6 @@ export function predictOne(params: NetworkParams, input: Float32Array): Predicti
   const probabilities = new Float32Array(logits.length);
   softmaxRows(probabilities, logits, 1, logits.length);
   return { logits, probabilities, activations };
-}
-
-let identity = new Int32Array(0);
-/** 0, 1, ..., n−1: a hidden layer's inputs are all visited. */
-function allIndices(n: number): Int32Array {
-  if (identity.length < n) identity = Int32Array.from({ length: n }, (_, i) => i);
-  return identity;
 }
 
 /*
