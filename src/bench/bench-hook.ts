@@ -118,10 +118,16 @@ async function trainEpoch(
   const startedMs = performance.now();
   await startTraining();
   const wallMs = performance.now() - startedMs;
-  const { trainingStatus, trainingProgress, workerError } = useStore.getState();
+  const { trainingStatus, trainingProgress, workerError, trainingBusy, trainingNotice } = useStore.getState();
   if (trainingStatus !== 'finished' || !trainingProgress) {
+    // Everything the store knows, so a rare failure can be told apart (a start refused, an outcome dropped).
+    const progress = trainingProgress
+      ? `${trainingProgress.samplesSeen} of ${trainingProgress.totalSamples} samples`
+      : 'no progress';
     throw new Error(
-      `the benchmark epoch ended as "${trainingStatus}"${workerError ? `: ${workerError}` : ''}`,
+      `the benchmark epoch ended as "${trainingStatus}" after ${((performance.now() - startedMs) / 1000).toFixed(1)} s ` +
+        `(busy: ${trainingBusy}, ${progress}, notice: ${trainingNotice?.text ?? 'none'})` +
+        (workerError ? `: ${workerError}` : ''),
     );
   }
   // The same evaluation the run ends with, timed on its own, so it can be taken out of the epoch time.
