@@ -18,6 +18,7 @@ import {
   GENERATION,
   type ShardControl,
 } from './shard-control';
+import { spinThenWait } from './spin-then-wait';
 import { TrainerError } from './trainer-error';
 
 /** A phase takes milliseconds; a helper silent this long has died (crashed, or its tab ran out of memory). */
@@ -92,7 +93,7 @@ export class AtomicsTeam implements ShardTeam {
           `A training worker stopped answering (no reply in ${HELPER_TIMEOUT_MS / 1000} s): start a new run, or choose one worker.`,
         );
       }
-      Atomics.wait(ints, ARRIVED, arrived, left);
+      spinThenWait(ints, ARRIVED, arrived, left);
     }
     const failed = Atomics.load(ints, FAILED);
     if (failed !== 0) {

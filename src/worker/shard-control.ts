@@ -1,6 +1,7 @@
 // The words a data-parallel run's workers signal each other through (one small SharedArrayBuffer), and the
 // helper's side of the protocol: wait for a command, run it on its shard, say it is done.
 import type { TrainingShard } from '../nn/training-shard';
+import { spinThenWait } from './spin-then-wait';
 
 /** Int32 slots. */
 export const GENERATION = 0;
@@ -54,7 +55,7 @@ export function serveShardCommands(
   const { ints, floats } = control;
   let seen = Atomics.load(ints, GENERATION);
   for (;;) {
-    Atomics.wait(ints, GENERATION, seen);
+    spinThenWait(ints, GENERATION, seen, Infinity);
     seen = Atomics.load(ints, GENERATION);
     const command = Atomics.load(ints, COMMAND);
     try {
