@@ -30,9 +30,9 @@ afterAll(async () => {
 const status = async (page: Page) =>
   ((await page.getByTestId('training-status').textContent()) ?? '').replace('Status: ', '');
 
-/** Points drawn by the chart lines (M/L commands of every curve's path). */
+/** Points drawn by the chart lines (M/L commands of every curve's path: recharts' static layer and the live layer). */
 const chartPoints = (page: Page) =>
-  page.$$eval('.recharts-line-curve', (paths) =>
+  page.$$eval('.recharts-line-curve, .metric-chart__live-line', (paths) =>
     paths.reduce(
       (sum, p) => sum + (p.getAttribute('d') ?? '').split(/[ML]/).filter((s) => s.trim()).length,
       0,

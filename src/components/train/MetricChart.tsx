@@ -1,9 +1,14 @@
-// One live chart (loss or accuracy over samples seen): recharts with animation off, fed prepared series.
+// One live chart (loss or accuracy over samples seen): recharts draws the grid, axes and earlier runs, plain SVG
+// the run being trained.
 import { memo, useId } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type XAxisTickContentProps } from 'recharts';
+import { CartesianGrid, Line, LineChart, XAxis, YAxis, type XAxisTickContentProps } from 'recharts';
 import { niceAxis, sameAxis, type AxisScale } from './chart-axes';
+import { formatSamples } from './chart-format';
+import { CHART_MARGIN, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './chart-plot-area';
 import type { ChartSeries } from './chart-series';
+import { markerId } from './chart-svg-ids';
 import { ChartLegend, type LegendEntry } from './ChartLegend';
+import { LiveSeriesLayer, type ChartLayerProps } from './LiveSeriesLayer';
 import { useElementWidth } from './useElementWidth';
 import { useStableValue } from './useStableValue';
 
@@ -25,28 +30,10 @@ export interface MetricChartProps {
 }
 
 const TICK_INTERVALS = 4;
-const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 };
-/** Both layers reserve the same room for the axes, so their plot areas coincide. */
-const X_AXIS_HEIGHT = 30;
-const Y_AXIS_WIDTH = 40;
 const FONT_SIZE = 12;
 const DOT_RADIUS = 2.5;
 const DOT = { r: DOT_RADIUS };
 const GRID_STROKE = '#e6e8ec';
-
-function formatSamples(samples: number): string {
-  if (samples >= 1_000_000) return `${Number((samples / 1_000_000).toFixed(2))}M`;
-  if (samples >= 1_000) return `${Number((samples / 1_000).toFixed(1))}k`;
-  return String(samples);
-}
-
-function formatValue(value: unknown): string {
-  return typeof value === 'number' ? value.toFixed(3) : String(value);
-}
-
-function formatTooltipLabel(samples: unknown): string {
-  return `${formatSamples(Number(samples))} samples`;
-}
 
 function legendEntry({ key, name, color, dashed, dots }: ChartSeries): LegendEntry {
   return { key, name, color, dashed, dots };
@@ -86,11 +73,6 @@ function extentOf(series: readonly ChartSeries[]): Extent | null {
     }
   }
   return maxX === -Infinity ? null : { maxX, minY, maxY };
-}
-
-/** An id usable in `url(#…)`: React's ids carry characters a URL reference may not. */
-function markerId(chartId: string, seriesKey: string): string {
-  return `dot-${chartId.replace(/[^a-zA-Z0-9_-]/g, '')}-${seriesKey}`;
 }
 
 /**
@@ -164,16 +146,6 @@ const DotMarkers = memo(function DotMarkers({
   );
 });
 
-interface LayerProps {
-  readonly chartId: string;
-  readonly width: number;
-  readonly height: number;
-  readonly xAxis: AxisScale;
-  readonly yAxis: AxisScale;
-  readonly yUnit?: string;
-  readonly series: readonly ChartSeries[];
-}
-
 /** What a tick label uses of the props recharts gives either axis' ticks. */
 type TickProps = Pick<XAxisTickContentProps, 'x' | 'y' | 'payload' | 'textAnchor' | 'fill' | 'className'>;
 
@@ -205,7 +177,7 @@ function yTick(unit: string) {
   return tick;
 }
 
-/** The axis settings both layers share: the live layer lies exactly over the static one only if these agree. */
+/** The axis settings of the static layer; the live layer maps the same domains onto the same plot area. */
 function xAxisProps(xAxis: AxisScale) {
   return {
     type: 'number' as const,
@@ -239,27 +211,12 @@ const StaticLayer = memo(function StaticLayer({
   yAxis,
   yUnit,
   series,
-}: LayerProps) {
+}: ChartLayerProps) {
   return (
-    <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
+    <LineChart width={width} height={height} margin={CHART_MARGIN} accessibilityLayer={false}>
       <CartesianGrid stroke={GRID_STROKE} />
       <XAxis {...xAxisProps(xAxis)} tick={X_TICK} fontSize={FONT_SIZE} />
       <YAxis {...yAxisProps(yAxis)} tick={yTick(yUnit ?? '')} fontSize={FONT_SIZE} />
-      {series.map(seriesLine(chartId))}
-    </LineChart>
-  );
-});
-
-/**
- * The run being trained, on a transparent chart over the static one with the same (invisible) axes. recharts
- * recomputes every line of a chart when one line's data changes; here that is only this run's two lines.
- */
-const LiveLayer = memo(function LiveLayer({ chartId, width, height, xAxis, yAxis, series }: LayerProps) {
-  return (
-    <LineChart width={width} height={height} margin={MARGIN}>
-      <XAxis {...xAxisProps(xAxis)} axisLine={false} tickLine={false} tick={false} />
-      <YAxis {...yAxisProps(yAxis)} axisLine={false} tickLine={false} tick={false} />
-      <Tooltip formatter={formatValue} labelFormatter={formatTooltipLabel} />
       {series.map(seriesLine(chartId))}
     </LineChart>
   );
@@ -302,7 +259,7 @@ function MetricChartView({
       <div ref={boxRef} className="metric-chart__plot" style={{ height }}>
         <StaticLayer {...layer} series={earlier} />
         <div className="metric-chart__live">
-          <LiveLayer {...layer} series={live} />
+          <LiveSeriesLayer {...layer} series={live} dotRadius={DOT_RADIUS} />
         </div>
       </div>
       <ChartLegend entries={legend} />

@@ -245,9 +245,11 @@ describe('progress and charts', () => {
     const accuracy = screen.getByTestId('chart-accuracy');
     expect(within(accuracy).getByText('Run 1 test')).toBeInTheDocument();
     // Every series is drawn as a path with one point per history entry.
-    const curves = container.querySelectorAll('.recharts-line-curve');
+    // Earlier runs are recharts lines on the static layer, the current run plain paths on the live layer.
+    const curves = container.querySelectorAll('.recharts-line-curve, .metric-chart__live-line');
     // Loss: run 1 train, run 2 train and test; accuracy: run 1 train and test, run 2 train and test.
     expect(curves.length).toBe(3 + 4);
+    expect(container.querySelectorAll('.metric-chart__live-line')).toHaveLength(2 + 2);
     expect(screen.getByLabelText(/Run 1: SGD lr 0.5, batch 128, 784-200-100-25-10/)).toBeChecked();
 
     await user.click(screen.getByLabelText(/Run 1: SGD/));
@@ -260,7 +262,7 @@ describe('progress and charts', () => {
     const { container } = render(
       <MetricChart title="Accuracy" series={series} yUnit="%" yDomain={[0, 100]} width={400} height={200} />,
     );
-    const [trainCurve, testCurve] = container.querySelectorAll('.recharts-line-curve');
+    const [trainCurve, testCurve] = container.querySelectorAll('.metric-chart__live-line');
     const vertices = (curve: Element) =>
       (curve.getAttribute('d') ?? '').split(/[ML]/).filter((s) => s.trim() !== '');
     // Test evaluations are dotted (2 of them): one circle marker on every vertex of the test curve.
@@ -272,7 +274,7 @@ describe('progress and charts', () => {
     // The training curve is a line without dots.
     expect(vertices(trainCurve)).toHaveLength(12);
     expect(trainCurve).not.toHaveAttribute('marker-mid');
-    expect(container.querySelectorAll('.recharts-line-dots circle')).toHaveLength(0);
+    expect(container.querySelectorAll('.metric-chart__live-dot')).toHaveLength(0);
   });
 
   it('marks a lone test evaluation with a dot (a one-point curve has no vertices to mark)', () => {
@@ -281,7 +283,7 @@ describe('progress and charts', () => {
     const { container } = render(
       <MetricChart title="Accuracy" series={series} yUnit="%" yDomain={[0, 100]} width={400} height={200} />,
     );
-    const dots = container.querySelectorAll('.recharts-line-dots circle');
+    const dots = container.querySelectorAll('.metric-chart__live-dot');
     expect(dots).toHaveLength(1);
     expect(dots[0]).toHaveAttribute('stroke', '#e65100');
   });
