@@ -8,6 +8,7 @@ import { nearestByX, type LinearScale } from './live-path';
 export interface LiveHoverReadoutProps {
   /** The pointer's x in the chart's pixels, inside the plot area. */
   readonly pointerX: number;
+  readonly chartWidth: number;
   readonly plot: PlotArea;
   readonly scales: { readonly x: LinearScale; readonly y: LinearScale };
   readonly series: readonly ChartSeries[];
@@ -15,11 +16,13 @@ export interface LiveHoverReadoutProps {
   readonly dotRadius: number;
 }
 
-/** Room between the pointer and the box. */
+/** Room between the pointer and the box, and between the box and the chart's edge. */
 const GAP_PX = 12;
+const EDGE_PX = 4;
 
 export function LiveHoverReadout({
   pointerX,
+  chartWidth,
   plot,
   scales,
   series,
@@ -32,13 +35,12 @@ export function LiveHoverReadout({
     return point ? [{ series: s, point }] : [];
   });
   if (nearest.length === 0) return null;
-  // On the right half the box opens to the left of the pointer, so it stays inside the chart.
+  // On the right half the box opens to the left of the pointer; either way it wraps rather than leave the chart.
   const opensLeft = pointerX > plot.left + plot.width / 2;
-  const boxStyle = {
-    left: pointerX,
-    top: plot.top + 4,
-    transform: `translateX(${opensLeft ? `calc(-100% - ${GAP_PX}px)` : `${GAP_PX}px`})`,
-  };
+  const top = plot.top + 4;
+  const boxStyle = opensLeft
+    ? { right: chartWidth - pointerX + GAP_PX, top, maxWidth: pointerX - GAP_PX - EDGE_PX }
+    : { left: pointerX + GAP_PX, top, maxWidth: chartWidth - pointerX - GAP_PX - EDGE_PX };
   return (
     <>
       <svg className="live-hover__marks" aria-hidden="true">

@@ -106,6 +106,7 @@ export const LiveSeriesLayer = memo(function LiveSeriesLayer({
       {pointerX !== null && (
         <LiveHoverReadout
           pointerX={pointerX}
+          chartWidth={width}
           plot={plot}
           scales={scales}
           series={series}
