@@ -30,9 +30,9 @@ afterAll(async () => {
 const status = async (page: Page) =>
   ((await page.getByTestId('training-status').textContent()) ?? '').replace('Status: ', '');
 
-/** Points drawn by the chart lines (M/L commands of every curve's path: recharts' static layer and the live layer). */
+/** Points drawn by the chart lines (M/L commands of every curve's path, earlier runs' and the live one's). */
 const chartPoints = (page: Page) =>
-  page.$$eval('.recharts-line-curve, .metric-chart__live-line', (paths) =>
+  page.$$eval('.metric-chart__line', (paths) =>
     paths.reduce(
       (sum, p) => sum + (p.getAttribute('d') ?? '').split(/[ML]/).filter((s) => s.trim()).length,
       0,

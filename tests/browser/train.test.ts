@@ -52,9 +52,9 @@ async function status(page: Page): Promise<string> {
   return ((await page.getByTestId('training-status').textContent()) ?? '').replace('Status: ', '');
 }
 
-/** Points drawn by the chart lines (M/L commands of every curve's path: recharts' static layer and the live layer). */
+/** Points drawn by the chart lines (M/L commands of every curve's path, earlier runs' and the live one's). */
 async function chartPoints(page: Page): Promise<number> {
-  return page.$$eval('.recharts-line-curve, .metric-chart__live-line', (paths) =>
+  return page.$$eval('.metric-chart__line', (paths) =>
     paths.reduce(
       (sum, p) => sum + (p.getAttribute('d') ?? '').split(/[ML]/).filter((s) => s.trim()).length,
       0,

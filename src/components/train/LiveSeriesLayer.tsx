@@ -1,15 +1,16 @@
-// The run being trained, drawn as plain SVG over recharts' static layer: one path per series, so a redraw costs a
-// path string per series instead of recharts' per-point state, labels and tooltip.
+// The curves of a chart as plain SVG over recharts' grid and axes: one path per series, so a redraw costs a path
+// string per series instead of recharts' per-point state, labels and tooltip; plus a hover readout of the live run.
 import { memo, useMemo, useState, type PointerEvent } from 'react';
 import type { AxisScale } from './chart-axes';
 import { plotArea } from './chart-plot-area';
 import type { ChartSeries } from './chart-series';
-import { liveClipId, markerId } from './chart-svg-ids';
+import { liveClipId } from './chart-svg-ids';
 import { LiveHoverReadout } from './LiveHoverReadout';
-import { plotScales, seriesPath } from './live-path';
+import { plotScales } from './live-path';
+import { SeriesPaths } from './SeriesPaths';
 import './live-series-layer.css';
 
-/** What either layer of a chart draws from: the static layer (recharts) and this one must be given the same. */
+/** What both layers of a chart draw from: recharts' grid and axes and these curves must be given the same. */
 export interface ChartLayerProps {
   readonly chartId: string;
   readonly width: number;
@@ -17,10 +18,13 @@ export interface ChartLayerProps {
   readonly xAxis: AxisScale;
   readonly yAxis: AxisScale;
   readonly yUnit?: string;
-  readonly series: readonly ChartSeries[];
 }
 
 export interface LiveSeriesLayerProps extends ChartLayerProps {
+  /** The run being trained: redrawn on every update, and read out under the pointer. */
+  readonly series: readonly ChartSeries[];
+  /** Compared earlier runs, beneath it: their paths are only rebuilt when they or the axes change. */
+  readonly earlier: readonly ChartSeries[];
   /** Radius of a lone point's dot, as the static layer draws it. */
   readonly dotRadius: number;
 }
@@ -33,11 +37,11 @@ export const LiveSeriesLayer = memo(function LiveSeriesLayer({
   yAxis,
   yUnit = '',
   series,
+  earlier,
   dotRadius,
 }: LiveSeriesLayerProps) {
   const plot = useMemo(() => plotArea(width, height), [width, height]);
   const scales = useMemo(() => plotScales(plot, xAxis, yAxis), [plot, xAxis, yAxis]);
-  const paths = useMemo(() => series.map((s) => seriesPath(s.points, scales.x, scales.y)), [series, scales]);
   /** The pointer's x in the layer's pixels while it is over the plot area. */
   const [pointerX, setPointerX] = useState<number | null>(null);
 
@@ -67,40 +71,8 @@ export const LiveSeriesLayer = memo(function LiveSeriesLayer({
           </clipPath>
         </defs>
         <g clipPath={`url(#${clipId})`}>
-          {series.map((s, i) => {
-            const path = paths[i];
-            const strokeWidth = s.dashed ? 1.5 : 2;
-            // A path of one point draws nothing: a lone evaluation gets a dot of its own (as recharts draws it).
-            if (path.vertices === 1 && path.first) {
-              return s.dots ? (
-                <circle
-                  key={s.key}
-                  className="metric-chart__live-dot"
-                  cx={path.first.x}
-                  cy={path.first.y}
-                  r={dotRadius}
-                  fill="#fff"
-                  stroke={s.color}
-                  strokeWidth={strokeWidth}
-                />
-              ) : null;
-            }
-            const marker = s.dots ? `url(#${markerId(chartId, s.key)})` : undefined;
-            return (
-              <path
-                key={s.key}
-                className="metric-chart__live-line"
-                d={path.d}
-                fill="none"
-                stroke={s.color}
-                strokeWidth={strokeWidth}
-                strokeDasharray={s.dashed ? '5 4' : undefined}
-                markerStart={marker}
-                markerMid={marker}
-                markerEnd={marker}
-              />
-            );
-          })}
+          <SeriesPaths chartId={chartId} series={earlier} scales={scales} dotRadius={dotRadius} />
+          <SeriesPaths chartId={chartId} series={series} scales={scales} dotRadius={dotRadius} />
         </g>
       </svg>
       {pointerX !== null && (

@@ -1,7 +1,6 @@
-// One live chart (loss or accuracy over samples seen): recharts draws the grid, axes and earlier runs, plain SVG
-// the run being trained.
+// One live chart (loss or accuracy over samples seen): recharts draws the grid and axes, plain SVG the curves.
 import { memo, useId } from 'react';
-import { CartesianGrid, Line, LineChart, XAxis, YAxis, type XAxisTickContentProps } from 'recharts';
+import { CartesianGrid, LineChart, XAxis, YAxis, type XAxisTickContentProps } from 'recharts';
 import { niceAxis, sameAxis, type AxisScale } from './chart-axes';
 import { formatSamples } from './chart-format';
 import { CHART_MARGIN, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './chart-plot-area';
@@ -32,7 +31,6 @@ export interface MetricChartProps {
 const TICK_INTERVALS = 4;
 const FONT_SIZE = 12;
 const DOT_RADIUS = 2.5;
-const DOT = { r: DOT_RADIUS };
 const GRID_STROKE = '#e6e8ec';
 
 function legendEntry({ key, name, color, dashed, dots }: ChartSeries): LegendEntry {
@@ -73,34 +71,6 @@ function extentOf(series: readonly ChartSeries[]): Extent | null {
     }
   }
   return maxX === -Infinity ? null : { maxX, minY, maxY };
-}
-
-/**
- * A series' dots as one SVG marker on its path's vertices: recharts draws each `dot` as a React element of its
- * own, which made every redraw of a chart cost more the more evaluations a run had. A path of one point draws
- * nothing, so a lone evaluation keeps recharts' dot.
- */
-function seriesLine(chartId: string) {
-  return function line(s: ChartSeries) {
-    const marker = s.dots && s.points.length > 1 ? `url(#${markerId(chartId, s.key)})` : undefined;
-    return (
-      <Line
-        key={s.key}
-        data={s.points as ChartSeries['points'][number][]}
-        dataKey="value"
-        name={s.name}
-        stroke={s.color}
-        strokeWidth={s.dashed ? 1.5 : 2}
-        strokeDasharray={s.dashed ? '5 4' : undefined}
-        dot={s.dots && s.points.length === 1 ? DOT : false}
-        markerStart={marker}
-        markerMid={marker}
-        markerEnd={marker}
-        isAnimationActive={false}
-        connectNulls
-      />
-    );
-  };
 }
 
 /** Out of the layout: the SVG only holds definitions. */
@@ -202,22 +172,22 @@ function yAxisProps(yAxis: AxisScale) {
   };
 }
 
-/** Grid, axes and earlier runs: redrawn only when an axis steps or the compared runs change. */
+/**
+ * Grid and axes: redrawn only when an axis steps. Earlier runs are drawn with the live one in plain SVG: recharts
+ * drawing a long compared run made the task that reports a new run's start last over 50 ms.
+ */
 const StaticLayer = memo(function StaticLayer({
-  chartId,
   width,
   height,
   xAxis,
   yAxis,
   yUnit,
-  series,
-}: ChartLayerProps) {
+}: Omit<ChartLayerProps, 'chartId'>) {
   return (
     <LineChart width={width} height={height} margin={CHART_MARGIN} accessibilityLayer={false}>
       <CartesianGrid stroke={GRID_STROKE} />
       <XAxis {...xAxisProps(xAxis)} tick={X_TICK} fontSize={FONT_SIZE} />
       <YAxis {...yAxisProps(yAxis)} tick={yTick(yUnit ?? '')} fontSize={FONT_SIZE} />
-      {series.map(seriesLine(chartId))}
     </LineChart>
   );
 });
@@ -257,9 +227,9 @@ function MetricChartView({
       <figcaption className="metric-chart__title">{title}</figcaption>
       {!extent && <p className="metric-chart__empty">No points yet: start training to draw the curves.</p>}
       <div ref={boxRef} className="metric-chart__plot" style={{ height }}>
-        <StaticLayer {...layer} series={earlier} />
+        <StaticLayer {...layer} />
         <div className="metric-chart__live">
-          <LiveSeriesLayer {...layer} series={live} dotRadius={DOT_RADIUS} />
+          <LiveSeriesLayer {...layer} series={live} earlier={earlier} dotRadius={DOT_RADIUS} />
         </div>
       </div>
       <ChartLegend entries={legend} />

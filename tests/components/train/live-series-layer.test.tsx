@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-// The live layer of a chart: its lines lie exactly on recharts' static layer, and hovering reads out the points.
+// The curves of a chart in plain SVG: they lie exactly on recharts' grid, and hovering reads out the live run.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { REFERENCE_CONFIG } from '../../../src/nn/types';
 import type { RunHistory } from '../../../src/state/metrics-slice';
 import { MetricChart } from '../../../src/components/train/MetricChart';
-import { chartSeries } from '../../../src/components/train/chart-series';
+import { chartSeries, type ChartSeries } from '../../../src/components/train/chart-series';
 
 beforeAll(() => {
   // recharts observes its container's size; jsdom has no layout, so the charts get a fixed width.
@@ -56,28 +56,54 @@ function renderChart(current: RunHistory | null, compared: RunHistory[]) {
 }
 
 describe('live chart layer', () => {
-  it("draws the current run on the same pixels recharts draws an earlier run's identical history", () => {
-    // Run 1 (compared, recharts) and run 2 (live, plain SVG) trained alike: their curves must coincide.
-    const { container } = renderChart(run(2), [run(1)]);
-    const [pastTrain, pastTest] = container.querySelectorAll('.recharts-line-curve');
-    const [liveTrain, liveTest] = container.querySelectorAll('.metric-chart__live-line');
-    const expectSame = (live: Element, past: Element, points: number) => {
-      const expected = pathNumbers(past);
-      expect(expected).toHaveLength(2 * points);
-      const actual = pathNumbers(live);
-      expect(actual).toHaveLength(expected.length);
-      actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i], 1));
-    };
-    expectSame(liveTrain, pastTrain, 15);
-    expectSame(liveTest, pastTest, 2);
-    // The live layer clips to the same plot area as recharts' clip path.
-    const rechartsClip = container.querySelector('clipPath[id^="clipPath-"] rect');
-    const liveClip = container.querySelector('.live-series-layer clipPath rect');
-    expect(rechartsClip).not.toBeNull();
-    expect(liveClip).not.toBeNull();
-    for (const attribute of ['x', 'y', 'width', 'height']) {
-      expect(Number(liveClip?.getAttribute(attribute))).toBe(Number(rechartsClip?.getAttribute(attribute)));
-    }
+  it("puts points on recharts' grid lines: the curves and recharts' grid share the plot area and scales", () => {
+    // Points exactly on the ticks (x 0…60k by 20k, y 0…100 by 25) must land exactly on the grid's lines.
+    const points = [0, 1, 2, 3].map((i) => ({ samplesSeen: i * 20_000, value: [0, 25, 50, 100][i] }));
+    const line = { name: 'Run', color: '#3d5afe', dashed: false, dots: false, points };
+    const series: ChartSeries[] = [
+      { ...line, key: 'run-1-train', live: false, dashed: true },
+      { ...line, key: 'current-train', live: true },
+    ];
+    const { container } = render(
+      <MetricChart
+        title="Accuracy"
+        series={series}
+        yUnit="%"
+        yDomain={[0, 100]}
+        minXSpan={60_000}
+        width={500}
+      />,
+    );
+    const gridX = [...container.querySelectorAll('.recharts-cartesian-grid-vertical line')].map((l) =>
+      Number(l.getAttribute('x1')),
+    );
+    const gridY = [...container.querySelectorAll('.recharts-cartesian-grid-horizontal line')].map((l) =>
+      Number(l.getAttribute('y1')),
+    );
+    expect(gridX).toHaveLength(4);
+    expect(gridY).toHaveLength(5);
+    const [earlier, live] = container.querySelectorAll('.metric-chart__line');
+    expect(earlier).not.toHaveClass('metric-chart__live-line');
+    expect(live).toHaveClass('metric-chart__live-line');
+    expect(earlier).toHaveAttribute('stroke-dasharray', '5 4');
+    expect(earlier.getAttribute('d')).toBe(live.getAttribute('d'));
+    const byY = [...gridY].sort((a, b) => b - a); // value 0 at the bottom (largest y)
+    const expected = [
+      [gridX[0], byY[0]],
+      [gridX[1], byY[1]],
+      [gridX[2], byY[2]],
+      [gridX[3], byY[4]],
+    ];
+    expect(pathNumbers(live)).toEqual(expected.flat().map((v) => Math.round(v * 100) / 100));
+    // recharts draws no curve of its own any more, and the curves clip to the grid's rectangle.
+    expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(0);
+    const clip = container.querySelector('.live-series-layer clipPath rect');
+    expect(['x', 'y', 'width', 'height'].map((a) => Number(clip?.getAttribute(a)))).toEqual([
+      gridX[0],
+      byY[4],
+      gridX[3] - gridX[0],
+      byY[0] - byY[4],
+    ]);
   });
 
   it('reads out the nearest point of each live series under the pointer, and hides it on leave', () => {

@@ -245,8 +245,7 @@ describe('progress and charts', () => {
     const accuracy = screen.getByTestId('chart-accuracy');
     expect(within(accuracy).getByText('Run 1 test')).toBeInTheDocument();
     // Every series is drawn as a path with one point per history entry.
-    // Earlier runs are recharts lines on the static layer, the current run plain paths on the live layer.
-    const curves = container.querySelectorAll('.recharts-line-curve, .metric-chart__live-line');
+    const curves = container.querySelectorAll('.metric-chart__line');
     // Loss: run 1 train, run 2 train and test; accuracy: run 1 train and test, run 2 train and test.
     expect(curves.length).toBe(3 + 4);
     expect(container.querySelectorAll('.metric-chart__live-line')).toHaveLength(2 + 2);
