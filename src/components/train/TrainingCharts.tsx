@@ -6,7 +6,7 @@ import { chartSeries } from './chart-series';
 import { MetricChart } from './MetricChart';
 import { useThrottledStoreValue } from './useThrottledStoreValue';
 
-/** recharts redraws every series in full; once a second keeps the page's main thread free between redraws. */
+/** Each redraw rebuilds the curves' paths; once a second keeps the page's main thread free between redraws. */
 const CHART_INTERVAL_MS = 1000;
 /** The accuracy chart redraws half a second after the loss chart, so no task draws both. */
 const SECOND_CHART_OFFSET_MS = 500;
