@@ -2,6 +2,7 @@
 // leader (this object) shuffles, signals the two phases of a step and adds up what the workers report.
 import type { Kernels } from './kernels';
 import type { MiniBatchTrainer } from './mini-batch-trainer';
+import { EpochPosition } from './epoch-position';
 import { SeededRandom } from './random';
 import { SHUFFLE_STREAM } from './trainer';
 import type { TrainingShard } from './training-shard';
@@ -35,12 +36,9 @@ export class ShardedTrainer implements MiniBatchTrainer {
   private readonly team: ShardTeam;
   private readonly floats: Float32Array;
   private readonly order: Uint32Array;
-  private readonly trainCount: number;
   private readonly random: SeededRandom;
   private readonly totals: GradientTotals = { lossSum: 0, correct: 0 };
-  private epochIndex = 0;
-  private batchIndex = 0;
-  private samples = 0;
+  private readonly position: EpochPosition;
   private updates = 0;
 
   /**
@@ -66,7 +64,7 @@ export class ShardedTrainer implements MiniBatchTrainer {
     this.order = order;
     this.config = config;
     this.kernels = kernels;
-    this.trainCount = order.length;
+    this.position = new EpochPosition(order.length, config.batchSize);
     this.random = new SeededRandom((config.seed ^ SHUFFLE_STREAM) >>> 0);
     for (let i = 0; i < order.length; i++) order[i] = i;
     writeSharedParams(shard.layout, floats, initial);
@@ -76,16 +74,16 @@ export class ShardedTrainer implements MiniBatchTrainer {
     return this.shard.params;
   }
   get epoch(): number {
-    return this.epochIndex;
+    return this.position.epoch;
   }
   get batchInEpoch(): number {
-    return this.batchIndex;
+    return this.position.batch;
   }
   get batchesPerEpoch(): number {
-    return Math.ceil(this.trainCount / this.config.batchSize);
+    return this.position.batchesPerEpoch;
   }
   get samplesSeen(): number {
-    return this.samples;
+    return this.position.samplesSeen;
   }
   get workers(): number {
     return this.team.size;
@@ -97,11 +95,11 @@ export class ShardedTrainer implements MiniBatchTrainer {
 
   /** One batch across the team: the same batches and the same result as a Trainer, up to summation order. */
   step(): StepReport {
-    if (this.batchIndex === 0) this.random.shuffle(this.order);
-    const learningRateScale = (this.config.learningRateDecay ?? 1) ** this.epochIndex;
-    const { batchSize } = this.config;
-    const start = this.batchIndex * batchSize;
-    const rows = Math.min(batchSize, this.trainCount - start);
+    const position = this.position;
+    if (position.batch === 0) this.random.shuffle(this.order);
+    const learningRateScale = (this.config.learningRateDecay ?? 1) ** position.epoch;
+    const start = position.batchStart;
+    const rows = position.batchRows;
 
     this.team.startGradients(start, rows);
     const own = this.shard.computeGradients(start, rows);
@@ -115,21 +113,7 @@ export class ShardedTrainer implements MiniBatchTrainer {
     this.shard.applyUpdate(this.updates, learningRateScale, contributors);
     this.team.finishUpdate();
 
-    const report: StepReport = {
-      epoch: this.epochIndex,
-      batch: this.batchIndex,
-      batchesPerEpoch: this.batchesPerEpoch,
-      samplesSeen: this.samples + rows,
-      loss: this.totals.lossSum / rows,
-      accuracy: this.totals.correct / rows,
-    };
-    this.samples += rows;
-    this.batchIndex++;
-    if (this.batchIndex === this.batchesPerEpoch) {
-      this.batchIndex = 0;
-      this.epochIndex++;
-    }
-    return report;
+    return position.advance(this.totals.lossSum / rows, this.totals.correct / rows);
   }
 }
 

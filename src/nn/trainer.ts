@@ -8,6 +8,7 @@ import { forwardBatch, prepareFirstLayer } from './forward';
 import { typescriptKernels, type Kernels } from './kernels';
 import { sameLayerSizes } from './network';
 import { Optimizer } from './optimizers';
+import { EpochPosition } from './epoch-position';
 import { SeededRandom } from './random';
 import { moveIntoArena } from './resident-params';
 import { fillSparseRows } from './sparse-rows';
@@ -26,9 +27,7 @@ export class Trainer implements MiniBatchTrainer {
   private readonly random: SeededRandom;
   private readonly order: Uint32Array;
   private readonly pixelsPerImage: number;
-  private epochIndex = 0;
-  private batchIndex = 0;
-  private samples = 0;
+  private readonly position: EpochPosition;
 
   /**
    * `params` is trained in place. Its layer sizes must be 784, config.hiddenSizes..., 10-style. With kernels
@@ -70,24 +69,23 @@ export class Trainer implements MiniBatchTrainer {
     this.random = new SeededRandom((config.seed ^ SHUFFLE_STREAM) >>> 0);
     this.order = new Uint32Array(train.count);
     for (let i = 0; i < train.count; i++) this.order[i] = i;
+    this.position = new EpochPosition(train.count, config.batchSize);
   }
 
   get params(): NetworkParams {
     return this.network;
   }
-  /** Completed epochs (= 0-based index of the epoch the next step belongs to). */
   get epoch(): number {
-    return this.epochIndex;
+    return this.position.epoch;
   }
-  /** 0-based index of the next batch within its epoch. */
   get batchInEpoch(): number {
-    return this.batchIndex;
+    return this.position.batch;
   }
   get batchesPerEpoch(): number {
-    return Math.ceil(this.train.count / this.config.batchSize);
+    return this.position.batchesPerEpoch;
   }
   get samplesSeen(): number {
-    return this.samples;
+    return this.position.samplesSeen;
   }
   /** This epoch's sample order (read-only view): batch i is order[i·batch .. (i+1)·batch). */
   get epochOrder(): Readonly<Uint32Array> {
@@ -99,13 +97,13 @@ export class Trainer implements MiniBatchTrainer {
 
   /** Trains on the next mini-batch; no buffer is allocated here. */
   step(): StepReport {
-    if (this.batchIndex === 0) {
+    const position = this.position;
+    if (position.batch === 0) {
       this.random.shuffle(this.order);
-      this.optimizer.learningRateScale = (this.config.learningRateDecay ?? 1) ** this.epochIndex;
+      this.optimizer.learningRateScale = (this.config.learningRateDecay ?? 1) ** position.epoch;
     }
-    const { batchSize } = this.config;
-    const start = this.batchIndex * batchSize;
-    const rows = Math.min(batchSize, this.train.count - start);
+    const start = position.batchStart;
+    const rows = position.batchRows;
     const ws = this.workspace;
     const params = this.network;
     const classes = params.layerSizes[params.layerSizes.length - 1];
@@ -122,20 +120,6 @@ export class Trainer implements MiniBatchTrainer {
     backwardBatch(params, ws, this.kernels, this.train.labels, this.order, start, rows);
     this.optimizer.update(params, ws.dW, ws.db);
 
-    const report: StepReport = {
-      epoch: this.epochIndex,
-      batch: this.batchIndex,
-      batchesPerEpoch: this.batchesPerEpoch,
-      samplesSeen: this.samples + rows,
-      loss,
-      accuracy: correct / rows,
-    };
-    this.samples += rows;
-    this.batchIndex++;
-    if (this.batchIndex === this.batchesPerEpoch) {
-      this.batchIndex = 0;
-      this.epochIndex++;
-    }
-    return report;
+    return position.advance(loss, correct / rows);
   }
 }

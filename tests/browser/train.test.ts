@@ -11,6 +11,8 @@ import {
   startStaticServer,
   unexpectedErrors,
   poll,
+  pressAndAwaitStatus,
+  trainingStatus,
   waitForDatasetReady,
   type StaticServer,
 } from './harness';
@@ -48,10 +50,6 @@ function samplesPerSecond(text: string): number {
   return match ? Number(match[1].replace(/,/g, '')) : Number.NaN;
 }
 
-async function status(page: Page): Promise<string> {
-  return ((await page.getByTestId('training-status').textContent()) ?? '').replace('Status: ', '');
-}
-
 /** Points drawn by the chart lines (M/L commands of every curve's path, earlier runs' and the live one's). */
 async function chartPoints(page: Page): Promise<number> {
   return page.$$eval('.metric-chart__line', (paths) =>
@@ -81,7 +79,7 @@ describe('Train in the browser', () => {
       await start.click();
       const startedMs = Date.now();
       await poll(
-        () => status(page),
+        () => trainingStatus(page),
         (s) => s === 'running',
         10_000,
         'running',
@@ -116,13 +114,7 @@ describe('Train in the browser', () => {
           `${speed} samples/s; longest main-thread task ${longestTaskMs.toFixed(0)} ms`,
       );
 
-      await page.getByRole('button', { name: 'Pause' }).click();
-      await poll(
-        () => status(page),
-        (s) => s === 'paused',
-        10_000,
-        'paused',
-      );
+      await pressAndAwaitStatus(page, 'Pause', 'paused');
       const pausedAt = await progressText(page);
       await page.waitForTimeout(1500);
       expect(await progressText(page)).toBe(pausedAt);
@@ -133,21 +125,15 @@ describe('Train in the browser', () => {
         20_000,
         'progress after Resume',
       );
-      expect(await status(page)).toBe('running');
+      expect(await trainingStatus(page)).toBe('running');
 
-      await page.getByRole('button', { name: 'Stop' }).click();
-      await poll(
-        () => status(page),
-        (s) => s === 'stopped',
-        10_000,
-        'stopped',
-      );
+      await pressAndAwaitStatus(page, 'Stop', 'stopped');
       await page.getByLabel('Learning rate').fill('50');
       await start.click();
       const notice = page.getByTestId('training-notice');
       await notice.waitFor({ timeout: 120_000 });
       await expect(notice.textContent()).resolves.toMatch(/diverged.*try a smaller one, such as 5\./);
-      expect(await status(page)).toBe('diverged');
+      expect(await trainingStatus(page)).toBe('diverged');
       // The earlier run stays on the charts for comparison.
       await expect(page.getByText(/Run 1: reference momentum lr 0.5/).count()).resolves.toBe(1);
 

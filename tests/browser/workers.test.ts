@@ -7,6 +7,7 @@ import {
   launchBrowser,
   openApp,
   poll,
+  pressAndAwaitStatus,
   startStaticServer,
   unexpectedErrors,
   waitForDatasetReady,
@@ -31,10 +32,6 @@ async function testAccuracy(page: Page): Promise<number | null> {
   const text = (await page.getByTestId('test-accuracy').textContent()) ?? '';
   const match = /Test accuracy (\d+(?:\.\d+)?)%/.exec(text);
   return match ? Number(match[1]) : null;
-}
-
-async function status(page: Page): Promise<string> {
-  return ((await page.getByTestId('training-status').textContent()) ?? '').replace('Status: ', '');
 }
 
 describe('Training on several workers', () => {
@@ -69,27 +66,9 @@ describe('Training on several workers', () => {
       );
       console.log(`workers: 2 workers reached ${accuracy}% test accuracy; badge "${await badge(page)}"`);
       // The badge reads the run's own count: 2 only when the helper started and shares the memory.
-      await page.getByRole('button', { name: 'Pause' }).click();
-      await poll(
-        () => status(page),
-        (s) => s === 'paused',
-        10_000,
-        'paused',
-      );
-      await page.getByRole('button', { name: 'Resume' }).click();
-      await poll(
-        () => status(page),
-        (s) => s === 'running',
-        10_000,
-        'running again',
-      );
-      await page.getByRole('button', { name: 'Stop' }).click();
-      await poll(
-        () => status(page),
-        (s) => s === 'stopped',
-        10_000,
-        'stopped',
-      );
+      await pressAndAwaitStatus(page, 'Pause', 'paused');
+      await pressAndAwaitStatus(page, 'Resume', 'running');
+      await pressAndAwaitStatus(page, 'Stop', 'stopped');
       expect(await testAccuracy(page)).toBeGreaterThan(90);
       expect(unexpectedErrors(app.consoleErrors)).toEqual([]);
     } finally {
@@ -120,26 +99,14 @@ describe('A page that is not cross-origin isolated', () => {
           .isVisible(),
       ).resolves.toBe(true);
       await expect(page.getByLabel('Workers').isDisabled()).resolves.toBe(true);
-      await page.getByRole('button', { name: 'Start' }).click();
-      await poll(
-        () => status(page),
-        (s) => s === 'running',
-        20_000,
-        'running',
-      );
+      await pressAndAwaitStatus(page, 'Start', 'running', 20_000);
       await poll(
         () => badge(page),
         (text) => /1 worker\b/.test(text),
         20_000,
         'badge with 1 worker',
       );
-      await page.getByRole('button', { name: 'Stop' }).click();
-      await poll(
-        () => status(page),
-        (s) => s === 'stopped',
-        10_000,
-        'stopped',
-      );
+      await pressAndAwaitStatus(page, 'Stop', 'stopped');
       expect(unexpectedErrors(app.consoleErrors)).toEqual([]);
     } finally {
       await app.close();

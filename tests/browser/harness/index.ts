@@ -19,3 +19,4 @@ export {
 export { ensureBuilt } from './build';
 export { poll } from './poll';
 export { drawOnPad } from './draw-on-pad';
+export { pressAndAwaitStatus, trainingStatus } from './training-status';
