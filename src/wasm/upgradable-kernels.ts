@@ -4,7 +4,8 @@ import { typescriptKernels, type Kernels } from '../nn/kernels';
 import type { SparseRows } from '../nn/sparse-rows';
 import { chooseKernels } from './choose-kernels';
 
-type StepKernel = 'addBiasRelu' | 'reluBackward' | 'columnSum' | 'axpy' | 'momentumUpdate' | 'adamUpdate';
+type StepKernel =
+  'addBiasRelu' | 'reluBackward' | 'columnSum' | 'axpy' | 'momentumUpdate' | 'adamUpdate' | 'transposeInto';
 type StepArgs<K extends StepKernel> = Parameters<NonNullable<Kernels[K]>>;
 
 export class UpgradableKernels implements Kernels {
@@ -70,5 +71,8 @@ export class UpgradableKernels implements Kernels {
   }
   adamUpdate(...args: StepArgs<'adamUpdate'>): void {
     (this.current.adamUpdate ? this.current : typescriptKernels).adamUpdate?.(...args);
+  }
+  transposeInto(...args: StepArgs<'transposeInto'>): void {
+    (this.current.transposeInto ? this.current : typescriptKernels).transposeInto?.(...args);
   }
 }

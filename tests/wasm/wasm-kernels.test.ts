@@ -156,6 +156,29 @@ describe('WebAssembly SIMD kernels', () => {
     );
   });
 
+  it('transposes a block into the columns of a wider matrix, leaving the other columns alone', () => {
+    fc.assert(
+      fc.property(shapes, fc.integer({ min: 0, max: 9 }), ({ m, k, seed }, extra) => {
+        // A (m×k) becomes columns [extra, extra + m) of an out with k rows of m + 2·extra: both in the arena.
+        const stride = m + 2 * extra;
+        const a = wasm.allocate(m * k);
+        a.set(randomMatrix(new SeededRandom(seed), m * k, 0.2));
+        const out = wasm.allocate(k * stride);
+        out.fill(7);
+        const expected = out.slice();
+        typescriptKernels.transposeInto?.(expected.subarray(extra), a, m, k, stride);
+        wasm.transposeInto(out.subarray(extra), a, m, k, stride);
+        expect(Array.from(out)).toEqual(Array.from(expected));
+        // The twin itself: A(r, c) lands at row c, column extra + r; the columns around the block stay 7.
+        for (let r = 0; r < m; r++) {
+          for (let c = 0; c < k; c++) expect(expected[c * stride + extra + r]).toBe(a[r * k + c]);
+        }
+        expect(expected.filter((v) => v === 7).length).toBeGreaterThanOrEqual(2 * extra * k);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('gives the same numbers whether the operands live in its arena or in ordinary arrays', async () => {
     const kernels = await loadWasmKernelsNode();
     const random = new SeededRandom(3);
