@@ -1,7 +1,11 @@
 // The one SIMD inner loop every matrix product here reduces to: an output row as a weighted sum of rows of B.
 
-/** acc + w·x. (A relaxed-SIMD fused multiply-add measured no faster here: the loop waits on loads.) */
+/**
+ * acc + w·x. The relaxed-SIMD build fuses them (one instruction, one rounding): Chromium epochs measured
+ * 0.93–0.98 s against 1.04–1.27 s on two workers. Node 20 has no relaxed SIMD and runs the plain build.
+ */
 function mulAdd(acc: v128, w: v128, x: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(w, x, acc);
   return f32x4.add(acc, f32x4.mul(w, x));
 }
 

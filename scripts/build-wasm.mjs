@@ -1,6 +1,6 @@
 // Compiles the AssemblyScript kernels in assembly/ to src/generated/ (never committed): digit-kernels.wasm with
-// its own memory, and digit-kernels-shared.wasm importing a shared memory that several workers train in.
-// Runs at postinstall, dev and build; skips work when both .wasm files are newer than every source file.
+// its own memory, digit-kernels-shared.wasm importing a shared memory that several workers train in, and a
+// relaxed-SIMD build of each. Runs at postinstall, dev and build; skips a file newer than every source file.
 import asc from 'assemblyscript/asc';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -9,22 +9,24 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = join(root, 'assembly');
 const outDir = join(root, 'src', 'generated');
+const SHARED = [
+  '--importMemory',
+  '--sharedMemory',
+  '--enable',
+  'threads',
+  '--initialMemory',
+  '1',
+  '--maximumMemory',
+  '16384',
+];
+// Each also as a relaxed-SIMD build (fused multiply-add), which the browser prefers where it validates.
+const RELAXED = ['--enable', 'relaxed-simd'];
 const variants = [
   { file: 'digit-kernels.wasm', flags: [] },
-  {
-    file: 'digit-kernels-shared.wasm',
-    // Each run sizes its own shared memory (src/worker/shared-memory-plan.ts); the module accepts up to 1 GiB.
-    flags: [
-      '--importMemory',
-      '--sharedMemory',
-      '--enable',
-      'threads',
-      '--initialMemory',
-      '1',
-      '--maximumMemory',
-      '16384',
-    ],
-  },
+  // Each run sizes its own shared memory (src/worker/shared-memory-plan.ts); the module accepts up to 1 GiB.
+  { file: 'digit-kernels-shared.wasm', flags: SHARED },
+  { file: 'digit-kernels-relaxed.wasm', flags: RELAXED },
+  { file: 'digit-kernels-shared-relaxed.wasm', flags: [...SHARED, ...RELAXED] },
 ];
 
 function newestSourceMs() {

@@ -8,6 +8,7 @@ import { chooseWorkerCount } from '../state/engine-actions';
 import { useStore } from '../state/store';
 import { setTrainOptions, startTraining, stopTraining } from '../state/training-actions';
 import { getTrainer } from '../worker/client';
+import { measureKernelAgreement, type KernelAgreement } from './kernel-agreement';
 
 export interface BenchEpochResult {
   /** Training time of one epoch: the run's wall time minus the end-of-epoch test evaluation. */
@@ -48,6 +49,8 @@ export interface DigitLabBench {
    * bench can show its long-task observer sees such a task; resolves after it ran.
    */
   blockMainThread(ms: number): Promise<void>;
+  /** The browser's WebAssembly kernels against the TypeScript ones, on this page's own thread. */
+  kernelAgreement(): Promise<KernelAgreement>;
 }
 
 declare global {
@@ -219,5 +222,11 @@ function blockMainThread(ms: number): Promise<void> {
 }
 
 export function installBenchHook(): void {
-  window.__digitLabBench = { trainEpoch, timeToAccuracy, forwardLatency, blockMainThread };
+  window.__digitLabBench = {
+    trainEpoch,
+    timeToAccuracy,
+    forwardLatency,
+    blockMainThread,
+    kernelAgreement: measureKernelAgreement,
+  };
 }
