@@ -10,6 +10,7 @@ import {
   startStaticServer,
   unexpectedErrors,
   poll,
+  trainingStatus,
   waitForDatasetReady,
   type StaticServer,
 } from './harness';
@@ -26,9 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const status = async (page: Page) =>
-  ((await page.getByTestId('training-status').textContent()) ?? '').replace('Status: ', '');
 
 /** Points drawn by the chart lines (M/L commands of every curve's path, earlier runs' and the live one's). */
 const chartPoints = (page: Page) =>
@@ -53,7 +51,7 @@ describe('Models in the browser', () => {
       expect(await page.getByLabel('Seed', { exact: true }).inputValue()).toBe('5');
       await page.getByRole('button', { name: 'Start' }).click();
       await poll(
-        () => status(page),
+        () => trainingStatus(page),
         (s) => s === 'finished',
         180_000,
         'the one-epoch run to finish',
