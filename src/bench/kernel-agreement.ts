@@ -4,26 +4,12 @@ import { typescriptKernels, type Kernels } from '../nn/kernels';
 import { SeededRandom } from '../nn/random';
 import { createSparseRows, fillSparseRowsFromDense } from '../nn/sparse-rows';
 import { loadWasmKernelsBrowser } from '../wasm/load-kernels-browser';
+import { magnitude, randomMatrix } from './product-tolerance';
 
 export interface KernelAgreement {
   /** Largest |wasm − TypeScript| over 1e-5·Σ|a||b| of the same output: at most 1 means within tolerance. */
   readonly worstRatioToTolerance: number;
   readonly products: number;
-}
-
-function randomMatrix(random: SeededRandom, length: number, zeroFraction: number): Float32Array {
-  return Float32Array.from({ length }, () =>
-    random.nextFloat() < zeroFraction ? 0 : random.nextFloat() * 2 - 1,
-  );
-}
-
-/** Σ_p |A(i,p)|·|B(p,j)| for A (m×k), B (k×n). */
-function magnitude(a: Float32Array, b: Float32Array, m: number, k: number, n: number): Float64Array {
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++)
-    for (let p = 0; p < k; p++)
-      for (let j = 0; j < n; j++) out[i * n + j] += Math.abs(a[i * k + p] * b[p * n + j]);
-  return out;
 }
 
 function transposed(a: Float32Array, rows: number, cols: number): Float32Array {

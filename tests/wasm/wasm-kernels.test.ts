@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { magnitude, randomMatrix } from '../../src/bench/product-tolerance';
 import { typescriptKernels } from '../../src/nn/kernels';
 import { SeededRandom } from '../../src/nn/random';
 import { createSparseRows, fillSparseRowsFromDense, type SparseRows } from '../../src/nn/sparse-rows';
@@ -16,12 +17,6 @@ beforeAll(async () => {
   wasm = await loadWasmKernelsNode();
 });
 
-function randomMatrix(random: SeededRandom, length: number, zeroFraction: number): Float32Array {
-  return Float32Array.from({ length }, () =>
-    random.nextFloat() < zeroFraction ? 0 : random.nextFloat() * 2 - 1,
-  );
-}
-
 /**
  * Float32 sums in a different order differ by rounding relative to the size of the terms, not of the
  * (possibly cancelled) result: the tolerance is 1e-5 of Σ|a||b| for each output.
@@ -33,15 +28,6 @@ function expectAgree(actual: Float32Array, expected: Float32Array, scale: Float6
       expect.fail(`${what}: element ${i} is ${actual[i]}, the TypeScript kernel gives ${expected[i]}`);
     }
   }
-}
-
-/** Σ_p |A(i,p)|·|B(p,j)| for A (m×k), B (k×n), both row-major. */
-function magnitude(a: Float32Array, b: Float32Array, m: number, k: number, n: number): Float64Array {
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++)
-    for (let p = 0; p < k; p++)
-      for (let j = 0; j < n; j++) out[i * n + j] += Math.abs(a[i * k + p] * b[p * n + j]);
-  return out;
 }
 
 function transposed(a: Float32Array, rows: number, cols: number): Float32Array {
