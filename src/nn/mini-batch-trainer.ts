@@ -14,6 +14,8 @@ export interface MiniBatchTrainer {
   readonly batchInEpoch: number;
   readonly batchesPerEpoch: number;
   readonly samplesSeen: number;
+  /** Workers that share each step (1 for a Trainer). */
+  readonly workers: number;
   /** Trains on the next mini-batch. */
   step(): StepReport;
   /** Call after writing into `params` from outside (a restore), so the next step trains from those values. */

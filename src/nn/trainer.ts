@@ -87,6 +87,9 @@ export class Trainer implements MiniBatchTrainer {
   get samplesSeen(): number {
     return this.position.samplesSeen;
   }
+  get workers(): number {
+    return 1;
+  }
   /** This epoch's sample order (read-only view): batch i is order[i·batch .. (i+1)·batch). */
   get epochOrder(): Readonly<Uint32Array> {
     return this.order;

@@ -161,21 +161,20 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
   async function createTrainer(
     initial: NetworkParams,
     train: Dataset,
-  ): Promise<{ trainer: MiniBatchTrainer; workers: number; close: (() => void) | null }> {
+  ): Promise<{ trainer: MiniBatchTrainer; close: (() => void) | null }> {
     const engine = options.parallelEngine;
     if (chosenWorkers > 1 && engine) {
       try {
         const module = await engine.loadModule();
-        const workers = chosenWorkers;
         const started = await startParallelTraining(
           initial,
           config,
           sharedTrainingSet(train),
-          workers,
+          chosenWorkers,
           module,
           engine.spawn,
         );
-        return { trainer: started.trainer, workers, close: () => started.close() };
+        return { trainer: started.trainer, close: () => started.close() };
       } catch (error) {
         console.warn('Digit Lab: training on one worker, since several could not start:', error);
       }
@@ -183,7 +182,6 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     // One worker keeps the first layer transposed as the parallel run does (one transpose a step, not two).
     return {
       trainer: createInThreadShardedTrainer(initial, config, train, 1, kernels),
-      workers: 1,
       close: null,
     };
   }
@@ -194,8 +192,8 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     assertValidConfig(config, train.count);
     const runConfig = config;
     const initial = createNetwork([INPUT_SIZE, ...runConfig.hiddenSizes, CLASS_COUNT], runConfig.seed);
-    const { trainer, workers, close } = await createTrainer(initial, train);
-    const started = new TrainingRun(trainer, train.count, workers, pointsPerEpoch, divergence, close);
+    const { trainer, close } = await createTrainer(initial, train);
+    const started = new TrainingRun(trainer, train.count, pointsPerEpoch, divergence, close);
     live = { params: trainer.params, config: runConfig, name: 'Trained in this session', metrics: {} };
     run = started;
     return started;

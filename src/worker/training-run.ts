@@ -21,8 +21,6 @@ export class TrainingRun {
   readonly config: TrainingConfig;
   readonly params: NetworkParams;
   readonly trainer: MiniBatchTrainer;
-  /** Workers training this run. */
-  readonly workers: number;
   readonly meter = new ThroughputMeter();
   /** Set once the run finished, was stopped or diverged: it cannot be resumed. */
   ended = false;
@@ -44,7 +42,6 @@ export class TrainingRun {
   constructor(
     trainer: MiniBatchTrainer,
     trainCount: number,
-    workers: number,
     pointsPerEpoch: number,
     divergence: DivergenceSettings,
     onClose: (() => void) | null = null,
@@ -52,11 +49,15 @@ export class TrainingRun {
     this.config = trainer.config;
     this.params = trainer.params;
     this.trainer = trainer;
-    this.workers = workers;
     this.onClose = onClose;
     this.trainCount = trainCount;
     this.guard = new DivergenceGuard(trainer.params, 0, divergence);
     this.pointEvery = Math.max(1, Math.round(this.trainer.batchesPerEpoch / Math.max(1, pointsPerEpoch)));
+  }
+
+  /** Workers training this run. */
+  get workers(): number {
+    return this.trainer.workers;
   }
 
   get totalSamples(): number {
