@@ -1,5 +1,5 @@
 // A helper worker of a data-parallel run: what it is sent, and how it sets up its shard before serving.
-import { sharedTrainingLayout } from '../nn/shared-training-layout';
+import type { SharedTrainingLayout } from '../nn/shared-training-layout';
 import { TrainingShard } from '../nn/training-shard';
 import type { Dataset, TrainingConfig } from '../nn/types';
 import { instantiateKernels } from '../wasm/instantiate-kernels';
@@ -12,10 +12,8 @@ export interface ShardHelperInit {
   readonly module: WebAssembly.Module;
   readonly memory: WebAssembly.Memory;
   readonly plan: SharedMemoryPlan;
-  readonly layerSizes: readonly number[];
-  /** The layout's batch size (the config's, or the training set's size when that is smaller). */
-  readonly batchSize: number;
-  readonly workers: number;
+  /** The leader's layout of the shared tensors (plain data): every worker must read the same one. */
+  readonly layout: SharedTrainingLayout;
   readonly worker: number;
   readonly config: TrainingConfig;
   /** Images and labels in SharedArrayBuffers. */
@@ -31,9 +29,16 @@ export async function prepareShardHelper(init: ShardHelperInit): Promise<() => v
     memory: init.memory,
     arena: init.plan.arenas[init.worker],
   });
-  const layout = sharedTrainingLayout(init.layerSizes, init.batchSize, init.workers, init.config.optimizer);
-  const floats = kernels.viewAt(init.plan.layoutBase, layout.totalFloats);
-  const shard = new TrainingShard(layout, init.worker, floats, init.config, init.train, init.order, kernels);
+  const floats = kernels.viewAt(init.plan.layoutBase, init.layout.totalFloats);
+  const shard = new TrainingShard(
+    init.layout,
+    init.worker,
+    floats,
+    init.config,
+    init.train,
+    init.order,
+    kernels,
+  );
   const control = controlOver(init.control);
   return () =>
     serveShardCommands(control, shard, (error) =>
