@@ -44,38 +44,43 @@ export function controlOver(buffer: SharedArrayBuffer): ShardControl {
 }
 
 /**
- * A helper's life: runs each command the leader posts on `shard` until told to exit. Blocks its thread
- * between commands (Atomics.wait), so it belongs in a worker of its own. `onError` hears what a command threw.
+ * A helper's life: the returned function runs each command the leader posts on `shard` until told to exit.
+ * It blocks its thread between commands (Atomics.wait), so it belongs in a worker of its own. The generation
+ * it serves from is read here, before the helper says it is ready: the leader posts as soon as it hears so,
+ * and a helper descheduled before it first waited would otherwise take that command as already served and
+ * wait forever. `onError` hears what a command threw.
  */
-export function serveShardCommands(
+export function shardCommandServer(
   control: ShardControl,
   shard: TrainingShard,
   onError: (error: unknown) => void,
-): void {
+): () => void {
   const { ints, floats } = control;
   let seen = Atomics.load(ints, GENERATION);
-  for (;;) {
-    spinThenWait(ints, GENERATION, seen, Infinity);
-    seen = Atomics.load(ints, GENERATION);
-    const command = Atomics.load(ints, COMMAND);
-    try {
-      if (command === COMMAND_GRADIENTS) {
-        const result = shard.computeGradients(Atomics.load(ints, ARG_START), Atomics.load(ints, ARG_ROWS));
-        floats[f64LossSum(shard.worker)] = result.lossSum;
-        floats[f64Correct(shard.worker)] = result.correct;
-      } else if (command === COMMAND_UPDATE) {
-        shard.applyUpdate(
-          Atomics.load(ints, ARG_STEP),
-          floats[F64_LEARNING_RATE_SCALE],
-          Atomics.load(ints, ARG_CONTRIBUTORS),
-        );
+  return () => {
+    for (;;) {
+      spinThenWait(ints, GENERATION, seen, Infinity);
+      seen = Atomics.load(ints, GENERATION);
+      const command = Atomics.load(ints, COMMAND);
+      try {
+        if (command === COMMAND_GRADIENTS) {
+          const result = shard.computeGradients(Atomics.load(ints, ARG_START), Atomics.load(ints, ARG_ROWS));
+          floats[f64LossSum(shard.worker)] = result.lossSum;
+          floats[f64Correct(shard.worker)] = result.correct;
+        } else if (command === COMMAND_UPDATE) {
+          shard.applyUpdate(
+            Atomics.load(ints, ARG_STEP),
+            floats[F64_LEARNING_RATE_SCALE],
+            Atomics.load(ints, ARG_CONTRIBUTORS),
+          );
+        }
+      } catch (error) {
+        Atomics.store(ints, FAILED, shard.worker);
+        onError(error);
       }
-    } catch (error) {
-      Atomics.store(ints, FAILED, shard.worker);
-      onError(error);
+      Atomics.add(ints, ARRIVED, 1);
+      Atomics.notify(ints, ARRIVED);
+      if (command === COMMAND_EXIT) return;
     }
-    Atomics.add(ints, ARRIVED, 1);
-    Atomics.notify(ints, ARRIVED);
-    if (command === COMMAND_EXIT) return;
-  }
+  };
 }

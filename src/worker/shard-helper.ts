@@ -3,7 +3,7 @@ import type { SharedTrainingLayout } from '../nn/shared-training-layout';
 import { TrainingShard } from '../nn/training-shard';
 import type { Dataset, TrainingConfig } from '../nn/types';
 import { instantiateKernels } from '../wasm/instantiate-kernels';
-import { controlOver, serveShardCommands } from './shard-control';
+import { controlOver, shardCommandServer } from './shard-control';
 import type { SharedMemoryPlan } from './shared-memory-plan';
 
 /** The one message a helper receives: everything shared, nothing copied but the small fields. */
@@ -39,9 +39,8 @@ export async function prepareShardHelper(init: ShardHelperInit): Promise<() => v
     init.order,
     kernels,
   );
-  const control = controlOver(init.control);
-  return () =>
-    serveShardCommands(control, shard, (error) =>
-      console.error(`Digit Lab training worker ${init.worker + 1} failed`, error),
-    );
+  // Made here, before the caller says ready, so the server starts from the generation before any command.
+  return shardCommandServer(controlOver(init.control), shard, (error) =>
+    console.error(`Digit Lab training worker ${init.worker + 1} failed`, error),
+  );
 }

@@ -62,6 +62,30 @@ describe('startParallelTraining (Node worker threads)', () => {
     }
   });
 
+  it('serves the first command even when a helper starts serving after the leader posted it', async () => {
+    const module = await loadSharedKernelModuleNode();
+    const parallel = await startParallelTraining(
+      createNetwork(sizes, 13),
+      config,
+      digits,
+      2,
+      module,
+      (init) => spawnShardHelperNode(init, 300),
+    );
+    const inThread = createInThreadShardedTrainer(
+      createNetwork(sizes, 13),
+      config,
+      digits,
+      2,
+      await loadWasmKernelsNode(),
+    );
+    // The leader posts at once; a helper that read the generation only when it began serving would miss
+    // this command and the step would end in the 20 s 'stopped answering' error.
+    for (let s = 0; s < 2; s++) expect(parallel.trainer.step()).toEqual(inThread.step());
+    expect(weightsOf(parallel.trainer)).toEqual(weightsOf(inThread));
+    parallel.close();
+  }, 40_000);
+
   it('rejects with a readable error, and ends the helpers that did start, when one cannot start', async () => {
     const module = await loadSharedKernelModuleNode();
     const before = startedThreads.length;

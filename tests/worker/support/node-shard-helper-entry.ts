@@ -2,10 +2,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareShardHelper, type ShardHelperInit } from '../../../src/worker/shard-helper';
 
-const { init } = workerData as { init: ShardHelperInit };
+const { init, pauseBeforeServingMs } = workerData as { init: ShardHelperInit; pauseBeforeServingMs: number };
 try {
   const serve = await prepareShardHelper(init);
   parentPort?.postMessage({ type: 'ready' });
+  // A helper descheduled between saying ready and serving (a busy machine): the leader may post first.
+  if (pauseBeforeServingMs > 0)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseBeforeServingMs);
   serve();
 } catch (error) {
   parentPort?.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -9,8 +9,12 @@ const entry = new URL('./node-shard-helper-entry.ts', import.meta.url).href;
 /** Every thread started, so a test can check they all ended. */
 export const startedThreads: Worker[] = [];
 
-export function spawnShardHelperNode(init: ShardHelperInit): Promise<ShardHelperHandle> {
-  const thread = new Worker(boot, { workerData: { entry, init } });
+/** `pauseBeforeServingMs`: the helper sleeps that long between saying it is ready and serving. */
+export function spawnShardHelperNode(
+  init: ShardHelperInit,
+  pauseBeforeServingMs = 0,
+): Promise<ShardHelperHandle> {
+  const thread = new Worker(boot, { workerData: { entry, init, pauseBeforeServingMs } });
   startedThreads.push(thread);
   return new Promise((resolve, reject) => {
     thread.once('message', (message: { type: string; message?: string }) => {
