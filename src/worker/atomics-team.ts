@@ -22,16 +22,20 @@ import { spinThenWait } from './spin-then-wait';
 import { TrainerError } from './trainer-error';
 
 /** A phase takes milliseconds; a helper silent this long has died (crashed, or its tab ran out of memory). */
-const HELPER_TIMEOUT_MS = 20_000;
+export const HELPER_TIMEOUT_MS = 20_000;
 
 export class AtomicsTeam implements ShardTeam {
   readonly size: number;
   private readonly control: ShardControl;
   private closed = false;
+  private broken = false;
 
-  constructor(control: ShardControl, size: number) {
+  private readonly timeoutMs: number;
+
+  constructor(control: ShardControl, size: number, timeoutMs = HELPER_TIMEOUT_MS) {
     this.control = control;
     this.size = size;
+    this.timeoutMs = timeoutMs;
   }
 
   startGradients(start: number, batchRows: number): void {
@@ -62,6 +66,11 @@ export class AtomicsTeam implements ShardTeam {
     this.awaitHelpers();
   }
 
+  /** False once a helper stopped answering or failed: its thread may be stuck, so it must not be reused. */
+  get healthy(): boolean {
+    return !this.broken;
+  }
+
   /** Tells the helpers to return from their loops (they can then be terminated); safe to call twice. */
   close(): void {
     if (this.closed) return;
@@ -83,20 +92,22 @@ export class AtomicsTeam implements ShardTeam {
   private awaitHelpers(): void {
     const { ints } = this.control;
     const helpers = this.size - 1;
-    const deadline = performance.now() + HELPER_TIMEOUT_MS;
+    const deadline = performance.now() + this.timeoutMs;
     for (;;) {
       const arrived = Atomics.load(ints, ARRIVED);
       if (arrived >= helpers) break;
       const left = deadline - performance.now();
       if (left <= 0) {
+        this.broken = true;
         throw new TrainerError(
-          `A training worker stopped answering (no reply in ${HELPER_TIMEOUT_MS / 1000} s): start a new run, or choose one worker.`,
+          `A training worker stopped answering (no reply in ${this.timeoutMs / 1000} s): start a new run, or choose one worker.`,
         );
       }
       spinThenWait(ints, ARRIVED, arrived, left);
     }
     const failed = Atomics.load(ints, FAILED);
     if (failed !== 0) {
+      this.broken = true;
       throw new TrainerError(
         `Training worker ${failed + 1} failed (its error is in the browser console): start a new run, or choose one worker.`,
       );

@@ -6,7 +6,7 @@ import { sharedTrainingLayout } from '../nn/shared-training-layout';
 import { TrainingShard } from '../nn/training-shard';
 import type { Dataset, NetworkParams, TrainingConfig } from '../nn/types';
 import { instantiateKernels } from '../wasm/instantiate-kernels';
-import { AtomicsTeam } from './atomics-team';
+import { AtomicsTeam, HELPER_TIMEOUT_MS } from './atomics-team';
 import { createShardControl } from './shard-control';
 import type { ShardHelperInit } from './shard-helper';
 import { sharedMemoryPlan } from './shared-memory-plan';
@@ -14,6 +14,8 @@ import { TrainerError } from './trainer-error';
 
 export interface ShardHelperHandle {
   terminate(): void;
+  /** After its run ended normally (exit posted): the helper may serve another run. Absent: terminate it. */
+  release?(): void;
 }
 
 /** Starts one helper with `init` and resolves once it is ready to serve (rejects with a readable error). */
@@ -25,7 +27,10 @@ export interface ParallelTraining {
   close(): void;
 }
 
-/** `train` must already be shared (shareDataset); `initial` is copied in. */
+/**
+ * `train` must already be shared (shareDataset); `initial` is copied in. `helperTimeoutMs`: how long a step
+ * waits for a silent helper before the run fails.
+ */
 export async function startParallelTraining(
   initial: NetworkParams,
   config: TrainingConfig,
@@ -33,6 +38,7 @@ export async function startParallelTraining(
   workers: number,
   module: WebAssembly.Module,
   spawn: SpawnShardHelper,
+  helperTimeoutMs = HELPER_TIMEOUT_MS,
 ): Promise<ParallelTraining> {
   const batchSize = Math.min(config.batchSize, train.count);
   const layout = sharedTrainingLayout(initial.layerSizes, batchSize, workers, config.optimizer);
@@ -68,13 +74,18 @@ export async function startParallelTraining(
     const reason = failure.reason instanceof Error ? failure.reason.message : String(failure.reason);
     throw new TrainerError(`Could not start ${workers} training workers: ${reason}`);
   }
-  const team = new AtomicsTeam(control, workers);
+  const team = new AtomicsTeam(control, workers, helperTimeoutMs);
   const trainer = new ShardedTrainer(leader, team, floats, order, config, initial, kernels);
   return {
     trainer,
     close() {
+      // A helper that stopped answering or failed is ended; one that served the whole run may serve another.
+      const reusable = team.healthy;
       team.close();
-      for (const helper of helpers) helper.terminate();
+      for (const helper of helpers) {
+        if (reusable && helper.release) helper.release();
+        else helper.terminate();
+      }
     },
   };
 }

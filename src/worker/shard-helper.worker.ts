@@ -1,4 +1,5 @@
-// A helper worker of a data-parallel run in the browser: set up from one message, then serve until told to exit.
+// A helper worker of data-parallel runs in the browser: each message sets it up for a run, which it serves
+// until the leader says exit; then it waits for the next run's message (ShardHelperPool keeps it).
 import { prepareShardHelper, type ShardHelperInit } from './shard-helper';
 
 self.onmessage = async (event: MessageEvent<ShardHelperInit>) => {
@@ -11,5 +12,4 @@ self.onmessage = async (event: MessageEvent<ShardHelperInit>) => {
   }
   self.postMessage({ type: 'ready' });
   serve();
-  self.close();
 };

@@ -3,15 +3,17 @@ import { expose } from 'comlink';
 import { loadSharedKernelModuleBrowser, loadWasmKernelsBrowser } from '../wasm/load-kernels-browser';
 import { UpgradableKernels } from '../wasm/upgradable-kernels';
 import { createTrainerApi } from './api';
-import { spawnShardHelperBrowser } from './spawn-shard-helper-browser';
+import { ShardHelperPool } from './shard-helper-pool';
+import { createBrowserShardHelper } from './spawn-shard-helper-browser';
 
 // TypeScript kernels answer at once; WebAssembly SIMD takes over when it has compiled (a few ms).
 const kernels = new UpgradableKernels();
 void kernels.upgradeFrom(loadWasmKernelsBrowser);
+const helpers = new ShardHelperPool(createBrowserShardHelper);
 expose(
   createTrainerApi({
     kernels,
     // Several workers: this one leads and trains a share, helpers (nested workers) train the rest.
-    parallelEngine: { loadModule: loadSharedKernelModuleBrowser, spawn: spawnShardHelperBrowser },
+    parallelEngine: { loadModule: loadSharedKernelModuleBrowser, spawn: helpers.spawn },
   }),
 );
