@@ -4,6 +4,7 @@ import { listNonZero } from './nonzero-list';
 import { weightedRowSum } from './weighted-row-sum';
 
 export { addBiasRelu, adamUpdate, axpy, columnSum, momentumUpdate, reluBackward } from './step-kernels';
+export { fillSparseRows } from './sparse-rows';
 export { transpose, transposeInto } from './transpose';
 
 /** First byte the TypeScript side may use: everything below belongs to the module's own data. */

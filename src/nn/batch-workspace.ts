@@ -1,5 +1,5 @@
 // Every buffer one forward and backward pass needs, allocated once per network shape and batch size.
-import { createSparseRows, type SparseRows } from './sparse-rows';
+import { createSparseRows, type SparseRows, type SparseRowsAllocators } from './sparse-rows';
 
 export interface BatchWorkspace {
   readonly layerSizes: readonly number[];
@@ -19,12 +19,13 @@ export interface BatchWorkspace {
   readonly firstGradT: Float32Array;
 }
 
-/** `allocate` places the float buffers (Kernels.allocate: in WebAssembly memory, so kernels read them in place). */
+/** `allocators` place the buffers (Kernels' allocate and allocateInt32: in WebAssembly memory, read in place). */
 export function createBatchWorkspace(
   layerSizes: readonly number[],
   capacity: number,
-  allocate: (length: number) => Float32Array = (length) => new Float32Array(length),
+  allocators: SparseRowsAllocators = {},
 ): BatchWorkspace {
+  const allocate = (length: number) => allocators.allocate?.(length) ?? new Float32Array(length);
   const layers = layerSizes.length - 1;
   const outputs: Float32Array[] = [];
   const dZ: Float32Array[] = [];
@@ -40,7 +41,7 @@ export function createBatchWorkspace(
   return {
     layerSizes: [...layerSizes],
     capacity,
-    input: createSparseRows(capacity, layerSizes[0]),
+    input: createSparseRows(capacity, layerSizes[0], allocators),
     firstWeightsT: allocate(firstLayerSize),
     outputs,
     dZ,

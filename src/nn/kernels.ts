@@ -6,7 +6,7 @@ import { matmulABt } from './matmul-a-bt';
 import { adamUpdate, axpy, momentumUpdate } from './optimizer-updates';
 import { reluBackward } from './relu-backward';
 import { sparseMatmul, sparseMatmulAtB } from './sparse-matmul';
-import type { SparseRows } from './sparse-rows';
+import { fillSparseRows, type SparseRows } from './sparse-rows';
 import { transpose, transposeInto } from './transpose';
 
 /**
@@ -33,6 +33,8 @@ export interface Kernels {
    * the Trainer lays its workspace out with it. Absent means ordinary Float32Arrays are as good.
    */
   allocate?(length: number): Float32Array;
+  /** allocate() for integers: the sparse rows' indices, so the sparse kernels read them in place too. */
+  allocateInt32?(length: number): Int32Array;
 
   // The rest of a step, optional: callers use the TypeScript twin (named alike in src/nn) when one is absent.
   // In-place operands: an implementation may fall back to the twin when they are not its own buffers.
@@ -50,6 +52,8 @@ export interface Kernels {
   adamUpdate?: typeof adamUpdate;
   /** out[c·outStride + r] = A[r][c] for A (rows×cols): a block of the first layer back into people's layout. */
   transposeInto?: typeof transposeInto;
+  /** A batch of images as sparse rows (the twin in sparse-rows.ts); `rows` from createSparseRows. */
+  fillSparseRows?: typeof fillSparseRows;
 }
 
 /** The always-available reference implementation. */
@@ -68,4 +72,5 @@ export const typescriptKernels: Kernels = {
   momentumUpdate,
   adamUpdate,
   transposeInto,
+  fillSparseRows,
 };

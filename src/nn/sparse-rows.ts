@@ -7,12 +7,23 @@ export interface SparseRows {
   readonly values: Float32Array;
 }
 
+/** Where sparse rows' buffers are made: Kernels.allocate and allocateInt32, so kernels read them in place. */
+export interface SparseRowsAllocators {
+  allocate?(length: number): Float32Array;
+  allocateInt32?(length: number): Int32Array;
+}
+
 /** Buffers for up to `maxRows` rows of `columnCount` columns each; filled again for every batch. */
-export function createSparseRows(maxRows: number, columnCount: number): SparseRows {
+export function createSparseRows(
+  maxRows: number,
+  columnCount: number,
+  allocators: SparseRowsAllocators = {},
+): SparseRows {
+  const ints = (length: number) => allocators.allocateInt32?.(length) ?? new Int32Array(length);
   return {
-    rowStart: new Int32Array(maxRows + 1),
-    columns: new Int32Array(maxRows * columnCount),
-    values: new Float32Array(maxRows * columnCount),
+    rowStart: ints(maxRows + 1),
+    columns: ints(maxRows * columnCount),
+    values: allocators.allocate?.(maxRows * columnCount) ?? new Float32Array(maxRows * columnCount),
   };
 }
 

@@ -62,7 +62,7 @@ export class Trainer implements MiniBatchTrainer {
     this.workspace = createBatchWorkspace(
       params.layerSizes,
       Math.min(config.batchSize, train.count),
-      kernels.allocate?.bind(kernels),
+      kernels,
     );
     if (kernels.allocate) moveIntoArena(params, kernels.allocate.bind(kernels));
     this.optimizer = new Optimizer(config, params.layerSizes, kernels);
@@ -111,7 +111,12 @@ export class Trainer implements MiniBatchTrainer {
     const params = this.network;
     const classes = params.layerSizes[params.layerSizes.length - 1];
 
-    fillSparseRows(ws.input, this.train.images, this.pixelsPerImage, this.order, start, rows);
+    const { images } = this.train;
+    if (this.kernels.fillSparseRows) {
+      this.kernels.fillSparseRows(ws.input, images, this.pixelsPerImage, this.order, start, rows);
+    } else {
+      fillSparseRows(ws.input, images, this.pixelsPerImage, this.order, start, rows);
+    }
     prepareFirstLayer(params, ws, this.kernels);
     forwardBatch(params, ws, this.kernels, rows);
     const probabilities = ws.outputs[ws.outputs.length - 1];

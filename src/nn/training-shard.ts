@@ -92,7 +92,7 @@ export class TrainingShard {
     this.workspace = {
       layerSizes: sizes,
       capacity: rows,
-      input: createSparseRows(rows, sizes[0]),
+      input: createSparseRows(rows, sizes[0], kernels),
       firstWeightsT: paramsOf(0),
       outputs: Array.from({ length: layers }, (_, l) => allocate(rows * sizes[l + 1])),
       dZ: Array.from({ length: layers }, (_, l) => allocate(rows * sizes[l + 1])),
@@ -139,7 +139,12 @@ export class TrainingShard {
     const sizes = this.layout.layerSizes;
     const classes = sizes[sizes.length - 1];
     const rowStart = start + first;
-    fillSparseRows(ws.input, this.train.images, this.pixelsPerImage, this.order, rowStart, count);
+    const { images } = this.train;
+    if (this.kernels.fillSparseRows) {
+      this.kernels.fillSparseRows(ws.input, images, this.pixelsPerImage, this.order, rowStart, count);
+    } else {
+      fillSparseRows(ws.input, images, this.pixelsPerImage, this.order, rowStart, count);
+    }
     forwardBatch(this.params, ws, this.kernels, count);
     const probabilities = ws.outputs[ws.outputs.length - 1];
     const lossSum = crossEntropySum(probabilities, this.train.labels, this.order, rowStart, count, classes);

@@ -7,6 +7,7 @@ const FUNCTIONS = [
   'matmul',
   'transpose',
   'transposeInto',
+  'fillSparseRows',
   'sparseMatmul',
   'sparseMatmulAtB',
   'addBiasRelu',

@@ -5,7 +5,14 @@ import type { SparseRows } from '../nn/sparse-rows';
 import { chooseKernels } from './choose-kernels';
 
 type StepKernel =
-  'addBiasRelu' | 'reluBackward' | 'columnSum' | 'axpy' | 'momentumUpdate' | 'adamUpdate' | 'transposeInto';
+  | 'addBiasRelu'
+  | 'reluBackward'
+  | 'columnSum'
+  | 'axpy'
+  | 'momentumUpdate'
+  | 'adamUpdate'
+  | 'transposeInto'
+  | 'fillSparseRows';
 type StepArgs<K extends StepKernel> = Parameters<NonNullable<Kernels[K]>>;
 
 export class UpgradableKernels implements Kernels {
@@ -31,6 +38,9 @@ export class UpgradableKernels implements Kernels {
   /** Arena buffers of the kernels in use when called (the WebAssembly ones, once loaded). */
   allocate(length: number): Float32Array {
     return this.current.allocate?.(length) ?? new Float32Array(length);
+  }
+  allocateInt32(length: number): Int32Array {
+    return this.current.allocateInt32?.(length) ?? new Int32Array(length);
   }
 
   transpose(out: Float32Array, a: Float32Array, rows: number, cols: number): void {
@@ -74,5 +84,8 @@ export class UpgradableKernels implements Kernels {
   }
   transposeInto(...args: StepArgs<'transposeInto'>): void {
     (this.current.transposeInto ? this.current : typescriptKernels).transposeInto?.(...args);
+  }
+  fillSparseRows(...args: StepArgs<'fillSparseRows'>): void {
+    (this.current.fillSparseRows ? this.current : typescriptKernels).fillSparseRows?.(...args);
   }
 }
