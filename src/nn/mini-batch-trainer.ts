@@ -6,7 +6,10 @@ export interface MiniBatchTrainer {
   readonly config: TrainingConfig;
   /** The kernels evaluation should use alongside (the ones the weights live with). */
   readonly kernels: Kernels;
-  /** The weights in people's layout, current after every step. */
+  /**
+   * The weights in people's layout: reading the property brings them up to date; a reference kept from
+   * earlier is current after syncParams().
+   */
   readonly params: NetworkParams;
   /** Completed epochs (= 0-based index of the epoch the next step belongs to). */
   readonly epoch: number;
@@ -20,4 +23,9 @@ export interface MiniBatchTrainer {
   step(): StepReport;
   /** Call after writing into `params` from outside (a restore), so the next step trains from those values. */
   paramsChanged(): void;
+  /**
+   * Brings `params` up to date: a step may leave part of them stale (the sharded trainer refreshes people's
+   * W[0] from its transposed master only when asked, instead of after every step).
+   */
+  syncParams(): void;
 }

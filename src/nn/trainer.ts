@@ -98,6 +98,9 @@ export class Trainer implements MiniBatchTrainer {
   /** Nothing to do: every step reads the weights from `params` (the transposed W[0] is made per step). */
   paramsChanged(): void {}
 
+  /** The Trainer keeps people's layout as its master: always current. */
+  syncParams(): void {}
+
   /** Trains on the next mini-batch; no buffer is allocated here. */
   step(): StepReport {
     const position = this.position;

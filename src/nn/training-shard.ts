@@ -29,9 +29,6 @@ interface SegmentViews {
   readonly gradients: readonly Float32Array[];
   readonly moments: readonly Float32Array[];
   readonly isWeight: boolean;
-  /** For the transposed first layer: its rows' columns of people's W[0], and the row count. */
-  readonly firstWeightsColumns: Float32Array | null;
-  readonly firstRows: number;
 }
 
 export class TrainingShard {
@@ -46,6 +43,8 @@ export class TrainingShard {
   private readonly workspace: BatchWorkspace;
   private readonly segments: SegmentViews[];
   private readonly pixelsPerImage: number;
+  /** The transposed master of the first layer (inputs×units), and people's W[0] (units×inputs) it refreshes. */
+  private readonly firstWeightsT: Float32Array;
 
   /**
    * `floats` covers the layout from its base; `order` is the epoch's sample order, shuffled by the leader.
@@ -87,13 +86,14 @@ export class TrainingShard {
       W: Array.from({ length: layers }, (_, l) => (l === 0 ? firstWeights : paramsOf(2 * l))),
       b: Array.from({ length: layers }, (_, l) => paramsOf(2 * l + 1)),
     };
+    this.firstWeightsT = paramsOf(0);
     const allocate = (length: number) => kernels.allocate?.(length) ?? new Float32Array(length);
     const rows = layout.shardRows;
     this.workspace = {
       layerSizes: sizes,
       capacity: rows,
       input: createSparseRows(rows, sizes[0], kernels),
-      firstWeightsT: paramsOf(0),
+      firstWeightsT: this.firstWeightsT,
       outputs: Array.from({ length: layers }, (_, l) => allocate(rows * sizes[l + 1])),
       dZ: Array.from({ length: layers }, (_, l) => allocate(rows * sizes[l + 1])),
       // The first layer's gradient stays transposed (firstGradT): dW[0] is never written.
@@ -104,15 +104,11 @@ export class TrainingShard {
     this.segments = layout.slices[worker].map((segment) => {
       const tensor = layout.tensors[segment.tensor];
       const length = segment.to - segment.from;
-      const isFirst = tensor.kind === 'firstT';
-      const firstRow = (segment.from - tensor.offset) / sizes[1];
       return {
         params: view(layout.paramsOffset + segment.from, length),
         gradients: layout.gradientOffsets.map((offset) => view(offset + segment.from, length)),
         moments: layout.momentOffsets.map((offset) => view(offset + segment.from, length)),
         isWeight: tensor.kind !== 'bias',
-        firstWeightsColumns: isFirst ? firstWeights.subarray(firstRow) : null,
-        firstRows: isFirst ? length / sizes[1] : 0,
       };
     });
   }
@@ -167,15 +163,23 @@ export class TrainingShard {
     return { rows: count, lossSum, correct };
   }
 
+  /** Writes the whole transposed master of the first layer into people's W[0] (this worker's view of it). */
+  refreshFirstWeights(): void {
+    const sizes = this.layout.layerSizes;
+    const k = this.kernels;
+    const people = this.params.W[0];
+    if (k.transposeInto) k.transposeInto(people, this.firstWeightsT, sizes[0], sizes[1], sizes[0]);
+    else transposeInto(people, this.firstWeightsT, sizes[0], sizes[1], sizes[0]);
+  }
+
   /**
    * Phase two, after every worker finished phase one: sums the gradients of the first `contributors`
    * workers over this worker's slice (always in worker order, so a run repeats exactly for a given worker
-   * count), applies the optimizer there, and refreshes the matching columns of people's W[0].
+   * count) and applies the optimizer there; people's W[0] is left to refreshFirstWeights().
    */
   applyUpdate(step: number, learningRateScale: number, contributors: number): void {
     const k = this.kernels;
     const { l2 } = this.settings;
-    const sizes = this.layout.layerSizes;
     for (const segment of this.segments) {
       const sum = segment.gradients[0];
       for (let w = 1; w < contributors; w++) {
@@ -196,11 +200,6 @@ export class TrainingShard {
         segment.moments[0] ?? null,
         segment.moments[1] ?? null,
       );
-      if (segment.firstWeightsColumns !== null) {
-        const columns = segment.firstWeightsColumns;
-        if (k.transposeInto) k.transposeInto(columns, segment.params, segment.firstRows, sizes[1], sizes[0]);
-        else transposeInto(columns, segment.params, segment.firstRows, sizes[1], sizes[0]);
-      }
     }
   }
 }

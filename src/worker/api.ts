@@ -240,6 +240,8 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
         result = r.step(false);
         subsetDue = subsetEvaluationDue(r, opts);
       }
+      // Whatever runs before the next chunk (predictions, evaluation, a checkpoint) reads current weights.
+      r.trainer.syncParams();
       const chunkEndMs = performance.now();
       r.meter.add(r.trainer.samplesSeen - samplesBefore, chunkEndMs - chunkStartMs, chunkEndMs);
       r.elapsedMs += chunkEndMs - chunkStartMs;
@@ -436,6 +438,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
       let result: ReturnType<TrainingRun['step']>;
       try {
         result = r.step(true);
+        r.trainer.syncParams();
       } catch (error) {
         r.ended = true;
         r.close();

@@ -48,8 +48,17 @@ export class DivergenceGuard {
   private readonly recent: Float64Array;
   private observed = 0;
 
-  constructor(params: NetworkParams, samplesSeen: number, settings = DEFAULT_DIVERGENCE_SETTINGS) {
+  /** Brings `params` up to date before the guard reads them (a trainer may refresh some lazily). */
+  private readonly beforeReading: () => void;
+
+  constructor(
+    params: NetworkParams,
+    samplesSeen: number,
+    settings = DEFAULT_DIVERGENCE_SETTINGS,
+    beforeReading: () => void = () => undefined,
+  ) {
     this.params = params;
+    this.beforeReading = beforeReading;
     this.settings = settings;
     this.good = cloneParams(params);
     this.candidate = cloneParams(params);
@@ -78,6 +87,7 @@ export class DivergenceGuard {
     this.stepsInInterval++;
     if (this.stepsInInterval >= this.settings.checkpointEverySteps) {
       // Checking every weight costs about as much as one small matrix product, once per interval.
+      this.beforeReading();
       if (this.intervalClean && allFinite(this.params)) {
         copyParamsInto(this.good, this.candidate);
         this.goodAtSample = this.candidateAtSample;

@@ -51,7 +51,7 @@ export class TrainingRun {
     this.trainer = trainer;
     this.onClose = onClose;
     this.trainCount = trainCount;
-    this.guard = new DivergenceGuard(trainer.params, 0, divergence);
+    this.guard = new DivergenceGuard(trainer.params, 0, divergence, () => trainer.syncParams());
     this.pointEvery = Math.max(1, Math.round(this.trainer.batchesPerEpoch / Math.max(1, pointsPerEpoch)));
   }
 

@@ -123,6 +123,17 @@ describe('ShardedTrainer', () => {
     expect(Array.from(flatten(a))).toEqual(Array.from(flatten(b)));
   });
 
+  it('brings a kept reference to the weights up to date on syncParams(), as reading params does', () => {
+    const lazy = createInThreadShardedTrainer(createNetwork(sizes, 6), momentum, digits, 2);
+    const eager = createInThreadShardedTrainer(createNetwork(sizes, 6), momentum, digits, 2);
+    const kept = lazy.params;
+    run(lazy, 3);
+    run(eager, 3);
+    // A reference kept from before the steps (as a training run keeps one) catches up when asked.
+    lazy.syncParams();
+    expect(Array.from(flatten(kept))).toEqual(Array.from(flatten(eager)));
+  });
+
   it('trains from weights written into params from outside once told (a restore)', () => {
     const sgd: TrainingConfig = { ...momentum, optimizer: 'sgd' };
     const sharded = createInThreadShardedTrainer(createNetwork(sizes, 8), sgd, digits, 2);
