@@ -37,10 +37,19 @@ export function softmaxCrossEntropyBackward(
 ): void {
   const scale = 1 / meanOver;
   for (let r = 0; r < rows; r++) {
-    const o = r * cols;
     const label = labels[labelOrder === null ? labelStart + r : labelOrder[labelStart + r]];
-    for (let c = 0; c < cols; c++) {
-      dZ[o + c] = (probabilities[o + c] - (c === label ? 1 : 0)) * scale;
-    }
+    rowDelta(dZ, probabilities, r * cols, cols, label, scale);
   }
+}
+
+/** One row of (P − Y) / meanOver; its own function so the row loop is optimised whole (see softmaxRows). */
+function rowDelta(
+  dZ: Float32Array,
+  probabilities: Float32Array,
+  o: number,
+  cols: number,
+  label: number,
+  scale: number,
+): void {
+  for (let c = 0; c < cols; c++) dZ[o + c] = (probabilities[o + c] - (c === label ? 1 : 0)) * scale;
 }

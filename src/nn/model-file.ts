@@ -71,10 +71,25 @@ export function serializeModel(m: ModelFile): Uint8Array {
   let offset = PREAMBLE_BYTES + headerBytes;
   for (let l = 0; l < m.params.W.length; l++) {
     for (const tensor of [m.params.W[l], m.params.b[l]]) {
-      for (let i = 0; i < tensor.length; i++, offset += 4) view.setFloat32(offset, tensor[i], true);
+      writeLittleEndian(bytes, view, offset, tensor);
+      offset += tensor.length * 4;
     }
   }
   return bytes;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(Float32Array.of(1).buffer)[3] === 0x3f;
+
+/**
+ * The file's float32s are little-endian: on such a machine (every current one) a plain copy, else one value
+ * at a time. `offset` is a multiple of 4 (the header is padded), as a Float32Array view needs.
+ */
+function writeLittleEndian(bytes: Uint8Array, view: DataView, offset: number, tensor: Float32Array): void {
+  if (LITTLE_ENDIAN) {
+    new Float32Array(bytes.buffer, bytes.byteOffset + offset, tensor.length).set(tensor);
+    return;
+  }
+  for (let i = 0; i < tensor.length; i++) view.setFloat32(offset + 4 * i, tensor[i], true);
 }
 
 /** What a .dlm file says about its model, read without decoding the weights. */
