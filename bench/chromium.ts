@@ -160,7 +160,7 @@ async function smoothnessMain(args: readonly string[]): Promise<void> {
   for (let i = 0; i < runs; i++) {
     const result = await runChromiumBench({
       config: REFERENCE_CONFIG,
-      warmUpSteps: 30,
+      warmUpSteps: 300,
       fastestPreset: null,
       targetAccuracy: 0,
       reuseBuild: i > 0 || args.includes('--reuse-build'),

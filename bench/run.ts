@@ -25,7 +25,11 @@ import { spawnShardHelperNode } from '../tests/worker/support/spawn-shard-helper
 import { runChromiumBench, type ChromiumBenchResult } from './chromium';
 
 const REFERENCE_SIZES = [784, 200, 100, 25, 10];
-const WARM_UP_STEPS = 30;
+/**
+ * Steps before a timed epoch, on a throwaway run: the JIT settles in about this many on a busy 2-core machine
+ * (its optimising compiles wait for a core), so the epoch measures the trained-in speed a 20-epoch run has.
+ */
+const WARM_UP_STEPS = 300;
 const FORWARD_RUNS = 2000;
 const TARGET_ACCURACY = 0.98;
 /**
