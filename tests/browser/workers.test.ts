@@ -46,6 +46,10 @@ describe('Training on several workers', () => {
   it('trains the reference network on two workers that share memory, and it learns', async () => {
     const app = await openApp(browser, server, '#/train', { viewport: { width: 1280, height: 800 } });
     const { page } = app;
+    const helpersStarted: string[] = [];
+    page.on('worker', (worker) => {
+      if (worker.url().includes('shard-helper')) helpersStarted.push(worker.url());
+    });
     try {
       expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
       await waitForDatasetReady(page);
@@ -70,6 +74,16 @@ describe('Training on several workers', () => {
       await pressAndAwaitStatus(page, 'Resume', 'running');
       await pressAndAwaitStatus(page, 'Stop', 'stopped');
       expect(await testAccuracy(page)).toBeGreaterThan(90);
+      // A second run trains on the helper the first one started (kept by the pool), not on a new one.
+      await pressAndAwaitStatus(page, 'Start', 'running', 20_000);
+      await poll(
+        () => badge(page),
+        (text) => /2 workers/.test(text),
+        20_000,
+        'the second run on 2 workers',
+      );
+      await pressAndAwaitStatus(page, 'Stop', 'stopped');
+      expect(helpersStarted).toHaveLength(1);
       expect(unexpectedErrors(app.consoleErrors)).toEqual([]);
     } finally {
       await app.close();
