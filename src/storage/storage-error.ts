@@ -18,7 +18,9 @@ const KEEP_WORKING = 'The model in memory is not affected and can still be expor
 export function toStorageError(error: unknown, action: string): StorageError {
   if (error instanceof StorageError) return error;
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  const detail = error instanceof Error || error instanceof DOMException ? error.message : String(error);
+  const raw = error instanceof Error || error instanceof DOMException ? error.message : String(error);
+  // The detail is followed by a full stop of ours: one of its own would make two.
+  const detail = raw.replace(/[.\s]+$/, '');
   if (name === 'QuotaExceededError') {
     return new StorageError(
       'quota',

@@ -1,5 +1,6 @@
-// Models in Chromium: a briefly trained network and its charts survive a reload (IndexedDB checkpoints), a corrupt
-// file gets its precise message with the model untouched, and the Models place at desktop and phone sizes.
+// Models in Chromium: a browser that allows no storage says so on the Train place too; a briefly trained network
+// and its charts survive a reload (IndexedDB checkpoints); a corrupt file gets its precise message with the model
+// untouched; and the Models place at desktop and phone sizes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import {
   startStaticServer,
   unexpectedErrors,
   poll,
+  pressAndAwaitStatus,
   trainingStatus,
   waitForDatasetReady,
   type StaticServer,
@@ -36,6 +38,42 @@ const chartPoints = (page: Page) =>
       0,
     ),
   );
+
+/** A browser that refuses this site any storage (as some private modes do): IndexedDB.open throws. */
+function refuseStorage(): void {
+  Object.defineProperty(window, 'indexedDB', {
+    get: () => ({
+      open() {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      },
+    }),
+  });
+}
+
+describe('A browser that allows no storage', () => {
+  it('says so on the Train place, where runs would otherwise seem saved, and still trains', async () => {
+    const app = await openApp(browser, server, '#/train', { initScript: refuseStorage });
+    const { page } = app;
+    try {
+      await waitForDatasetReady(page);
+      const notice = page.getByTestId('train-storage-error');
+      await notice.waitFor({ timeout: 20_000 });
+      expect(await notice.textContent()).toMatch(/does not allow saving here.*export the model from Models/);
+      await pressAndAwaitStatus(page, 'Start', 'running', 20_000);
+      await pressAndAwaitStatus(page, 'Stop', 'stopped');
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+      await poll(
+        () => notice.count(),
+        (count) => count === 0,
+        5_000,
+        'the notice dismissed',
+      );
+      expect(unexpectedErrors(app.consoleErrors)).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
 
 describe('Models in the browser', () => {
   it('keeps a trained model and its charts across a reload, and explains a corrupt file', async () => {

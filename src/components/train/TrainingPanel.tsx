@@ -19,6 +19,7 @@ import { RunComparison } from './RunComparison';
 import { TrainingCharts } from './TrainingCharts';
 import { TrainingControls } from './TrainingControls';
 import { TrainingForm } from './TrainingForm';
+import { StorageNotice } from './StorageNotice';
 import { TrainingNotice } from './TrainingNotice';
 import { TrainingProgressBar } from './TrainingProgressBar';
 import { WorkerCountField } from './WorkerCountField';
@@ -125,6 +126,7 @@ export function TrainingPanel({ chartWidth }: TrainingPanelProps) {
         </div>
         <div className="training-panel__results">
           <TrainingNotice />
+          <StorageNotice />
           <TestAccuracyText />
           <TrainingProgressBar />
           <TrainingCharts width={chartWidth} />

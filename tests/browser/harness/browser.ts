@@ -21,6 +21,8 @@ export function launchBrowser(): Promise<Browser> {
 
 export interface OpenAppOptions {
   readonly viewport?: { width: number; height: number };
+  /** Runs in the page before any of its scripts (a fault to inject, such as storage the browser refuses). */
+  readonly initScript?: () => void;
 }
 
 export interface OpenedApp {
@@ -42,6 +44,7 @@ export async function openApp(
   options: OpenAppOptions = {},
 ): Promise<OpenedApp> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (message) => {

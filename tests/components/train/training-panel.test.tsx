@@ -187,6 +187,25 @@ describe('training controls', () => {
     render(<TrainingPanel chartWidth={500} />);
     expect(screen.getByRole('alert')).toHaveTextContent('try a smaller one, such as 5.');
   });
+
+  it('says when checkpoints cannot be saved, points to Models to export, and can be dismissed', async () => {
+    const user = userEvent.setup();
+    render(<TrainingPanel chartWidth={500} />);
+    expect(screen.queryByTestId('train-storage-error')).toBeNull();
+    act(() => {
+      useStore.setState({
+        storageError:
+          "Could not save a checkpoint of the training run: this site's browser storage is full. Delete saved models you no longer need.",
+      });
+    });
+    const notice = screen.getByTestId('train-storage-error');
+    expect(notice).toHaveAttribute('role', 'alert');
+    expect(notice).toHaveTextContent('browser storage is full');
+    expect(within(notice).getByRole('link', { name: 'Models' })).toHaveAttribute('href', '#/models');
+    await user.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId('train-storage-error')).toBeNull();
+    expect(useStore.getState().storageError).toBeNull();
+  });
 });
 
 describe('progress and charts', () => {
