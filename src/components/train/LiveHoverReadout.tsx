@@ -3,7 +3,7 @@
 import type { PlotArea } from './chart-plot-area';
 import type { ChartSeries } from './chart-series';
 import { formatMetric, formatSamples } from './chart-format';
-import { nearestByX, type LinearScale } from './live-path';
+import { nearestByX, type LinearScale } from './series-path';
 
 export interface LiveHoverReadoutProps {
   /** The pointer's x in the chart's pixels, inside the plot area. */

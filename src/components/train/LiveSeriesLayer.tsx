@@ -6,7 +6,7 @@ import { plotArea } from './chart-plot-area';
 import type { ChartSeries } from './chart-series';
 import { liveClipId } from './chart-svg-ids';
 import { LiveHoverReadout } from './LiveHoverReadout';
-import { plotScales } from './live-path';
+import { plotScales } from './series-path';
 import { SeriesPaths } from './SeriesPaths';
 import './live-series-layer.css';
 

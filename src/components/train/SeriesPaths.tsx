@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import type { ChartSeries } from './chart-series';
 import { markerId } from './chart-svg-ids';
-import { seriesPath, type LinearScale } from './live-path';
+import { seriesPath, type LinearScale } from './series-path';
 
 export interface SeriesPathsProps {
   readonly chartId: string;

@@ -1,5 +1,5 @@
-// The maths of the live chart layer: linear scales from an axis' domain to pixels, a series as one SVG path, and
-// the point nearest a pointer.
+// The maths of the chart layers (the live run and earlier ones): linear scales from an axis' domain to pixels,
+// a series as one SVG path, and the point nearest a pointer.
 import type { AxisScale } from './chart-axes';
 import type { PlotArea } from './chart-plot-area';
 import type { ChartPoint } from './chart-series';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { plotArea } from '../../../src/components/train/chart-plot-area';
-import { linearScale, nearestByX, plotScales, seriesPath } from '../../../src/components/train/live-path';
+import { linearScale, nearestByX, plotScales, seriesPath } from '../../../src/components/train/series-path';
 
 const X_AXIS = { domain: [0, 60_000], ticks: [0, 20_000, 40_000, 60_000] } as const;
 const Y_AXIS = { domain: [0, 2], ticks: [0, 1, 2] } as const;
