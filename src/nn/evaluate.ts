@@ -1,9 +1,8 @@
 // Loss, accuracy, confusion matrix and per-sample predictions of a network on a dataset, in batches.
-import { argmax } from './argmax';
 import { createBatchWorkspace } from './batch-workspace';
-import { crossEntropySum } from './cross-entropy';
 import { forwardBatch, prepareFirstLayer } from './forward';
 import { typescriptKernels, type Kernels } from './kernels';
+import { createPredictionTally, tallyPredictions } from './prediction-tally';
 import { fillSparseRows } from './sparse-rows';
 import type { Dataset, EvaluationResult, NetworkParams } from './types';
 
@@ -24,11 +23,7 @@ export function evaluate(
       `the network takes ${params.layerSizes[0]} inputs but the images have ${pixelsPerImage} pixels`,
     );
   }
-  const predictions = new Uint8Array(count);
-  const confidences = new Float32Array(count);
-  const confusion = new Int32Array(classes * classes);
-  let lossSum = 0;
-  let correct = 0;
+  const tally = createPredictionTally(count, classes);
   if (count > 0) {
     const ws = createBatchWorkspace(params.layerSizes, Math.min(EVALUATION_BATCH, count));
     prepareFirstLayer(params, ws, kernels);
@@ -37,17 +32,10 @@ export function evaluate(
       const rows = Math.min(ws.capacity, count - start);
       fillSparseRows(ws.input, data.images, pixelsPerImage, null, start, rows);
       forwardBatch(params, ws, kernels, rows);
-      lossSum += crossEntropySum(probabilities, data.labels, null, start, rows, classes);
-      for (let r = 0; r < rows; r++) {
-        const predicted = argmax(probabilities, r * classes, classes);
-        const label = data.labels[start + r];
-        predictions[start + r] = predicted;
-        confidences[start + r] = probabilities[r * classes + predicted];
-        confusion[label * classes + predicted]++;
-        if (predicted === label) correct++;
-      }
+      tallyPredictions(tally, probabilities, rows, data.labels, start);
     }
   }
+  const { confusion, predictions, confidences, lossSum, correct } = tally;
   const perClassAccuracy = new Float64Array(classes);
   for (let c = 0; c < classes; c++) {
     let total = 0;

@@ -2,7 +2,7 @@
 import { transfer } from 'comlink';
 import type { MnistSplit } from '../data/mnist-assets';
 import { classMetrics } from '../nn/analysis';
-import { evaluate } from '../nn/evaluate';
+import { createPredictionTally, tallyPredictions } from '../nn/prediction-tally';
 import { explainDigit, type DigitExplanation, type ExplainOptions } from '../nn/explain';
 import { inspectPass } from '../nn/inspect-pass';
 import type { Kernels } from '../nn/kernels';
@@ -88,26 +88,19 @@ export function createInspectMethods<Slot>(session: InspectSessionAccess<Slot>) 
       const count = Math.max(0, Math.min(limit ?? all.count, all.count));
       const test = datasetSlice(all, 0, count);
       const classes = params.layerSizes[params.layerSizes.length - 1];
-      const confusion = new Int32Array(classes * classes);
-      const predictions = new Uint8Array(count);
-      const confidences = new Float32Array(count);
+      const tally = createPredictionTally(count, classes);
       const probabilities = new Float32Array(count * classes);
       const stats = new UnitStatsAccumulator(params.layerSizes.slice(1, -1));
-      let lossSum = 0;
+      // One forward pass gives every figure: the answers and the loss come from its probabilities.
       for (let start = 0; start < count; start += ANALYSIS_SLICE) {
         if (start > 0) await yieldToEventLoop();
         const slice = datasetSlice(test, start, ANALYSIS_SLICE);
-        const evaluation = evaluate(params, slice, undefined, session.kernels);
         const pass = inspectPass(params, slice, undefined, session.kernels, stats);
-        lossSum += evaluation.loss * slice.count;
-        evaluation.confusion.forEach((n, i) => (confusion[i] += n));
-        predictions.set(evaluation.predictions, start);
-        confidences.set(evaluation.confidences, start);
+        tallyPredictions(tally, pass.probabilities, slice.count, test.labels, start);
         probabilities.set(pass.probabilities, start * classes);
       }
+      const { confusion, predictions, confidences, lossSum, correct } = tally;
       const metrics = classMetrics(confusion, classes);
-      let correct = 0;
-      for (let c = 0; c < classes; c++) correct += confusion[c * classes + c];
       const labels = test.labels.slice();
       const unitStats = stats.finish();
       const { fireCounts } = unitStats;
