@@ -8,14 +8,9 @@ import { createNetwork } from '../../src/nn/network';
 import type { Dataset } from '../../src/nn/types';
 import { loadWasmKernelsNode } from '../../src/wasm/load-kernels-node';
 import { evaluateInSlices } from '../../src/worker/evaluate-in-slices';
+import { datasetSlice } from '../../src/worker/test-subset';
 
-const mnist = loadMnistFromDisk('test');
-const digits: Dataset = {
-  ...mnist,
-  count: 1200,
-  images: mnist.images.subarray(0, 1200 * 784),
-  labels: mnist.labels.subarray(0, 1200),
-};
+const digits: Dataset = datasetSlice(loadMnistFromDisk('test'), 0, 1200);
 const sizes = [784, 40, 20, 10];
 
 describe('evaluation workspaces', () => {
