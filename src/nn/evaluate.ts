@@ -19,8 +19,9 @@ const EVALUATION_BATCH = 500;
 export interface EvaluationWorkspace {
   /** The weights it was prepared for. */
   readonly params: NetworkParams;
-  /** The kernels it lives with. */
+  /** The kernels it lives with, and their name then (kernels that upgrade themselves change it). */
   readonly kernels: Kernels;
+  readonly kernelsName: string;
   /** A copy of them in the kernels' memory (biases and dense layers read in place, not copied per call). */
   readonly resident: NetworkParams;
   readonly ws: BatchWorkspace;
@@ -35,7 +36,7 @@ export function createEvaluationWorkspace(
   if (kernels.allocate) moveIntoArena(resident, kernels.allocate.bind(kernels));
   const ws = createBatchWorkspace(params.layerSizes, capacity, kernels);
   prepareFirstLayer(resident, ws, kernels);
-  return { params, kernels, resident, ws };
+  return { params, kernels, kernelsName: kernels.name, resident, ws };
 }
 
 /** Whether `prepared` has the shape of `params` (the same layer sizes). */

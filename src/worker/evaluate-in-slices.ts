@@ -29,6 +29,8 @@ function takeWorkspace(params: NetworkParams, kernels: Kernels, capacity: number
   if (
     reusable &&
     reusable.kernels === kernels &&
+    // Made before the kernels upgraded to WebAssembly: its buffers are not in their memory.
+    reusable.kernelsName === kernels.name &&
     reusable.ws.capacity === capacity &&
     fitsNetwork(reusable, params)
   ) {
