@@ -18,11 +18,27 @@ export function transposeInto(
   for (let r0 = 0; r0 < rows; r0 += TILE) {
     const rEnd = Math.min(r0 + TILE, rows);
     for (let c0 = 0; c0 < cols; c0 += TILE) {
-      const cEnd = Math.min(c0 + TILE, cols);
-      for (let r = r0; r < rEnd; r++) {
-        const rowOffset = r * cols;
-        for (let c = c0; c < cEnd; c++) out[c * outStride + r] = a[rowOffset + c];
-      }
+      transposeTile(out, a, cols, outStride, r0, rEnd, c0, Math.min(c0 + TILE, cols));
     }
+  }
+}
+
+/**
+ * One tile. Its own function: as the inner loops of the tile loops, Chromium's optimiser compiled them alone
+ * and dropped that code at every exit, so a 784×200 transpose ran mostly unoptimised.
+ */
+function transposeTile(
+  out: Float32Array,
+  a: Float32Array,
+  cols: number,
+  outStride: number,
+  r0: number,
+  rEnd: number,
+  c0: number,
+  cEnd: number,
+): void {
+  for (let r = r0; r < rEnd; r++) {
+    const rowOffset = r * cols;
+    for (let c = c0; c < cEnd; c++) out[c * outStride + r] = a[rowOffset + c];
   }
 }
