@@ -40,7 +40,7 @@ export function createEvaluationWorkspace(
 }
 
 /** Whether `prepared` has the shape of `params` (the same layer sizes). */
-export function fitsNetwork(prepared: EvaluationWorkspace, params: NetworkParams): boolean {
+function fitsNetwork(prepared: EvaluationWorkspace, params: NetworkParams): boolean {
   const sizes = prepared.resident.layerSizes;
   return sizes.length === params.layerSizes.length && sizes.every((n, i) => n === params.layerSizes[i]);
 }
@@ -62,6 +62,41 @@ export function reprepareEvaluationWorkspace(
   params.b.forEach((b, l) => prepared.resident.b[l].set(b));
   prepareFirstLayer(prepared.resident, prepared.ws, prepared.kernels);
   return { ...prepared, params };
+}
+
+/**
+ * Workspaces given back after evaluations, for the next of the same kind: every epoch evaluates the same shape,
+ * and a new workspace each time would leave the kernels' fixed memory (about 5 MB each) to the garbage collector,
+ * which may not run before the arena is full. Two kinds at most (the per-epoch slices, a whole-set call).
+ */
+const spares: EvaluationWorkspace[] = [];
+const MAX_SPARES = 2;
+
+/**
+ * A workspace for `params`: a spare of the same kernels, shape and capacity prepared again, or a new one. While
+ * taken it is no one else's; give it back with releaseEvaluationWorkspace().
+ */
+export function takeEvaluationWorkspace(
+  params: NetworkParams,
+  kernels: Kernels,
+  capacity: number,
+): EvaluationWorkspace {
+  const at = spares.findIndex(
+    (spare) =>
+      spare.kernels === kernels &&
+      // Made before the kernels upgraded to WebAssembly: its buffers are not in their memory.
+      spare.kernelsName === kernels.name &&
+      spare.ws.capacity === capacity &&
+      fitsNetwork(spare, params),
+  );
+  if (at < 0) return createEvaluationWorkspace(params, kernels, capacity);
+  const [spare] = spares.splice(at, 1);
+  return reprepareEvaluationWorkspace(spare, params);
+}
+
+export function releaseEvaluationWorkspace(prepared: EvaluationWorkspace): void {
+  spares.unshift(prepared);
+  spares.length = Math.min(spares.length, MAX_SPARES);
 }
 
 /**
@@ -88,8 +123,8 @@ export function evaluate(
   }
   const tally = createPredictionTally(count, classes);
   if (count > 0) {
-    const { ws, resident } =
-      prepared ?? createEvaluationWorkspace(params, kernels, Math.min(EVALUATION_BATCH, count));
+    const used = prepared ?? takeEvaluationWorkspace(params, kernels, Math.min(EVALUATION_BATCH, count));
+    const { ws, resident } = used;
     const probabilities = ws.outputs[ws.outputs.length - 1];
     for (let start = 0; start < count; start += ws.capacity) {
       const rows = Math.min(ws.capacity, count - start);
@@ -99,6 +134,7 @@ export function evaluate(
       forwardBatch(resident, ws, kernels, rows);
       tallyPredictions(tally, probabilities, rows, data.labels, start);
     }
+    if (used !== prepared) releaseEvaluationWorkspace(used);
   }
   const { confusion, predictions, confidences, lossSum, correct } = tally;
   const perClassAccuracy = new Float64Array(classes);
