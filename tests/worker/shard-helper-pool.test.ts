@@ -11,8 +11,7 @@ import { startParallelTraining } from '../../src/worker/parallel-training';
 import { ShardHelperPool, type ReusableShardHelper } from '../../src/worker/shard-helper-pool';
 import { shareDataset } from '../../src/worker/shared-dataset';
 import { TrainerError } from '../../src/worker/trainer-error';
-import { createNodeShardHelper } from './support/create-node-shard-helper';
-import { startedThreads } from './support/spawn-shard-helper-node';
+import { createNodeShardHelper, startedThreads } from './support/spawn-shard-helper-node';
 
 const mnist = loadMnistFromDisk('train');
 const digits: Dataset = shareDataset({
@@ -40,7 +39,7 @@ function silentHelper(ended: string[], name: string): ReusableShardHelper {
 describe('ShardHelperPool', () => {
   it('gives a second run the first run’s helper threads, and both train exactly as in one thread', async () => {
     const module = await loadSharedKernelModuleNode();
-    const pool = new ShardHelperPool(createNodeShardHelper);
+    const pool = new ShardHelperPool(() => createNodeShardHelper());
     const before = startedThreads.length;
     for (const seed of [21, 22]) {
       const parallel = await startParallelTraining(
