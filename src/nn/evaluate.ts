@@ -5,7 +5,7 @@ import { typescriptKernels, type Kernels } from './kernels';
 import { cloneParams } from './network';
 import { moveIntoArena } from './resident-params';
 import { createPredictionTally, tallyPredictions } from './prediction-tally';
-import { fillSparseRows } from './sparse-rows';
+import { fillSparseRowsWith } from './sparse-rows';
 import type { Dataset, EvaluationResult, NetworkParams } from './types';
 
 const EVALUATION_BATCH = 500;
@@ -128,9 +128,7 @@ export function evaluate(
     const probabilities = ws.outputs[ws.outputs.length - 1];
     for (let start = 0; start < count; start += ws.capacity) {
       const rows = Math.min(ws.capacity, count - start);
-      if (kernels.fillSparseRows)
-        kernels.fillSparseRows(ws.input, data.images, pixelsPerImage, null, start, rows);
-      else fillSparseRows(ws.input, data.images, pixelsPerImage, null, start, rows);
+      fillSparseRowsWith(kernels, ws.input, data.images, pixelsPerImage, null, start, rows);
       forwardBatch(resident, ws, kernels, rows);
       tallyPredictions(tally, probabilities, rows, data.labels, start);
     }

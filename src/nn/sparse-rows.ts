@@ -102,6 +102,15 @@ function appendByteRow(
   return nonZero;
 }
 
+/** fillSparseRows through `kernels` when they bring their own (WebAssembly), else the TypeScript one above. */
+export function fillSparseRowsWith(
+  kernels: { fillSparseRows?: typeof fillSparseRows },
+  ...args: Parameters<typeof fillSparseRows>
+): void {
+  if (kernels.fillSparseRows) kernels.fillSparseRows(...args);
+  else fillSparseRows(...args);
+}
+
 /** Whether a Uint32Array reads bytes lowest-first, as every current browser and Node platform does. */
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 

@@ -11,7 +11,7 @@ import { Optimizer } from './optimizers';
 import { EpochPosition } from './epoch-position';
 import { SeededRandom } from './random';
 import { moveIntoArena } from './resident-params';
-import { fillSparseRows } from './sparse-rows';
+import { fillSparseRowsWith } from './sparse-rows';
 import type { Dataset, NetworkParams, StepReport, TrainingConfig } from './types';
 
 /** Keeps the shuffle's random stream apart from the initialisation's, which uses the same seed. */
@@ -114,12 +114,15 @@ export class Trainer implements MiniBatchTrainer {
     const params = this.network;
     const classes = params.layerSizes[params.layerSizes.length - 1];
 
-    const { images } = this.train;
-    if (this.kernels.fillSparseRows) {
-      this.kernels.fillSparseRows(ws.input, images, this.pixelsPerImage, this.order, start, rows);
-    } else {
-      fillSparseRows(ws.input, images, this.pixelsPerImage, this.order, start, rows);
-    }
+    fillSparseRowsWith(
+      this.kernels,
+      ws.input,
+      this.train.images,
+      this.pixelsPerImage,
+      this.order,
+      start,
+      rows,
+    );
     prepareFirstLayer(params, ws, this.kernels);
     forwardBatch(params, ws, this.kernels, rows);
     const probabilities = ws.outputs[ws.outputs.length - 1];

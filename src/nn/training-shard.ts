@@ -10,7 +10,7 @@ import type { Kernels } from './kernels';
 import { axpy } from './optimizer-updates';
 import { updateParameters, type OptimizerSettings } from './optimizers';
 import type { SharedTrainingLayout } from './shared-training-layout';
-import { createSparseRows, fillSparseRows } from './sparse-rows';
+import { createSparseRows, fillSparseRowsWith } from './sparse-rows';
 import { transposeInto } from './transpose';
 import type { Dataset, NetworkParams } from './types';
 
@@ -135,12 +135,15 @@ export class TrainingShard {
     const sizes = this.layout.layerSizes;
     const classes = sizes[sizes.length - 1];
     const rowStart = start + first;
-    const { images } = this.train;
-    if (this.kernels.fillSparseRows) {
-      this.kernels.fillSparseRows(ws.input, images, this.pixelsPerImage, this.order, rowStart, count);
-    } else {
-      fillSparseRows(ws.input, images, this.pixelsPerImage, this.order, rowStart, count);
-    }
+    fillSparseRowsWith(
+      this.kernels,
+      ws.input,
+      this.train.images,
+      this.pixelsPerImage,
+      this.order,
+      rowStart,
+      count,
+    );
     forwardBatch(this.params, ws, this.kernels, count);
     const probabilities = ws.outputs[ws.outputs.length - 1];
     const lossSum = crossEntropySum(probabilities, this.train.labels, this.order, rowStart, count, classes);
