@@ -13,6 +13,12 @@ import { PROJECT_ROOT } from '../tests/browser/harness/paths';
 /** A build of its own, so the bench never disturbs the dist/ the browser tests check. */
 const BENCH_DIST = join(PROJECT_ROOT, '.bench', 'dist');
 
+/**
+ * Steps before a timed epoch, on a throwaway run: the JIT settles in about this many on a busy 2-core machine
+ * (its optimising compiles wait for a core), so the epoch measures the trained-in speed a 20-epoch run has.
+ */
+export const WARM_UP_STEPS = 300;
+
 export interface ChromiumBenchOptions {
   readonly config: TrainingConfig;
   readonly warmUpSteps: number;
@@ -160,7 +166,7 @@ async function smoothnessMain(args: readonly string[]): Promise<void> {
   for (let i = 0; i < runs; i++) {
     const result = await runChromiumBench({
       config: REFERENCE_CONFIG,
-      warmUpSteps: 300,
+      warmUpSteps: WARM_UP_STEPS,
       fastestPreset: null,
       targetAccuracy: 0,
       reuseBuild: i > 0 || args.includes('--reuse-build'),

@@ -22,14 +22,9 @@ import { loadSharedKernelModuleNode, loadWasmKernelsNode } from '../src/wasm/loa
 import { startParallelTraining } from '../src/worker/parallel-training';
 import { shareDataset } from '../src/worker/shared-dataset';
 import { spawnShardHelperNode } from '../tests/worker/support/spawn-shard-helper-node';
-import { runChromiumBench, type ChromiumBenchResult } from './chromium';
+import { runChromiumBench, WARM_UP_STEPS, type ChromiumBenchResult } from './chromium';
 
 const REFERENCE_SIZES = [784, 200, 100, 25, 10];
-/**
- * Steps before a timed epoch, on a throwaway run: the JIT settles in about this many on a busy 2-core machine
- * (its optimising compiles wait for a core), so the epoch measures the trained-in speed a 20-epoch run has.
- */
-const WARM_UP_STEPS = 300;
 const FORWARD_RUNS = 2000;
 const TARGET_ACCURACY = 0.98;
 /**
