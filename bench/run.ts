@@ -1,7 +1,7 @@
 // `npm run bench`: one epoch of the reference network in the Node engine, in the real app's worker in headless
 // Chromium and in the NumPy twin, plus one digit's forward-pass latency and the time to 98% with the fastest
 // preset; a table on stderr and one JSON line on stdout (keys in the README).
-//   npm run bench [-- --skip-chromium] [-- --reuse-build] [-- --rounds 3]
+//   npm run bench [-- --skip-chromium] [-- --reuse-build] [-- --rounds 5]
 // NumPy float32 and Chromium take turns for several rounds and each is represented by its best epoch: this
 // machine's speed drifts by a third within minutes (other virtual machines share its cores), so one epoch
 // each, a minute apart, compares the drift more than the engines. Every round's figure is in the JSON.
@@ -33,7 +33,7 @@ const TARGET_ACCURACY = 0.98;
  */
 const FASTEST_PRESET_TO_TARGET = 'fast';
 const FASTEST_PRESET_MAX_EPOCHS = 8;
-const DEFAULT_ROUNDS = 3;
+const DEFAULT_ROUNDS = 5;
 
 interface EpochMeasurement {
   secondsPerEpoch: number;
@@ -150,6 +150,31 @@ function bestOf(rounds: (EpochMeasurement | { error: string })[]): EpochMeasurem
 }
 
 /**
+ * Each round's fastest Chromium epoch over the faster NumPy float32 epoch of the same round, and their median:
+ * the two ran within seconds of each other, so a slow minute of the machine slows both sides of a pair.
+ */
+function pairedRatios(
+  chromiumRounds: (ChromiumBenchResult | { error: string })[],
+  numpyRounds: (EpochMeasurement | { error: string })[][],
+): { ratios: number[]; median: number } | null {
+  const ratios: number[] = [];
+  chromiumRounds.forEach((round, i) => {
+    const numpy = numpyRounds
+      .map((contender) => contender[i])
+      .filter((r): r is EpochMeasurement => r !== undefined && 'secondsPerEpoch' in r)
+      .map((r) => r.secondsPerEpoch);
+    if (!('secondsPerEpoch' in round) || numpy.length === 0) return;
+    const fastest = Math.min(...round.epochs.map((e) => e.secondsPerEpoch));
+    ratios.push(fastest / Math.min(...numpy));
+  });
+  if (ratios.length === 0) return null;
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { ratios, median };
+}
+
+/**
  * The first round's Chromium result (it alone measures latency and time to target) with the fastest epoch of
  * all rounds as its headline, and every epoch of every round in `epochs`.
  */
@@ -226,7 +251,11 @@ async function main(): Promise<void> {
   const numpy32 = bestOf(numpy32Rounds);
   const numpy32OneThread = bestOf(numpy32OneThreadRounds);
   const details = chromiumBest(chromiumRounds);
-  const chromium: EpochMeasurement | { error: string } = { ...details };
+  const paired = pairedRatios(chromiumRounds, [numpy32Rounds, numpy32OneThreadRounds]);
+  const chromium: EpochMeasurement | { error: string } =
+    'secondsPerEpoch' in details && paired
+      ? { ...details, pairedRatios: paired.ratios, medianPairedRatio: paired.median }
+      : { ...details };
 
   const numpySeconds = [numpy64, numpy32, numpy32OneThread]
     .filter((r): r is EpochMeasurement => 'secondsPerEpoch' in r)
@@ -247,6 +276,12 @@ async function main(): Promise<void> {
   }
   process.stderr.write('\nrun                s/epoch   samples/s   test acc     ratio   engine\n');
   for (const [name, r] of rows) process.stderr.write(row(name, r));
+  if (paired) {
+    process.stderr.write(
+      `chromium over NumPy float32 round by round: ${paired.ratios.map((r) => r.toFixed(2)).join(', ')} ` +
+        `(median ${paired.median.toFixed(2)})\n`,
+    );
+  }
   process.stderr.write(
     `forward pass of one digit (Node): median ${(forward.medianMs * 1000).toFixed(1)} µs\n`,
   );
