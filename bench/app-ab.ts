@@ -1,0 +1,66 @@
+// Interleaved A/B of app builds in Chromium: each build (a `vite build --outDir DIR`) is served and opened in a
+// page of its own, then the pages train one epoch each in turn, round after round, with NumPy float32 and
+// the Node engine optionally in the rotation. On this machine the speed drifts by a third within minutes, so
+// only builds measured in turn like this can be compared.
+//   npx tsx bench/app-ab.ts [--rounds 8] [--workers 2] [--numpy] distA distB ...
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REFERENCE_CONFIG } from '../src/nn/types';
+import { launchBrowser, startStaticServer } from '../tests/browser/harness';
+import { WARM_UP_STEPS } from './chromium';
+
+const { values: options, positionals: dists } = parseArgs({
+  allowPositionals: true,
+  options: {
+    rounds: { type: 'string', default: '6' },
+    workers: { type: 'string', default: '2' },
+    numpy: { type: 'boolean', default: false },
+  },
+});
+const rounds = Number(options.rounds);
+const workers = Number(options.workers);
+
+const pages = [];
+const closers: (() => Promise<void>)[] = [];
+for (const dist of dists) {
+  const server = await startStaticServer({ root: resolve(dist), basePath: '/digit-lab/', coopCoep: true });
+  const browser = await launchBrowser();
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  page.on('pageerror', (error) => process.stderr.write(`${dist}: ${error.message}\n`));
+  await page.goto(server.url('?bench#/train'));
+  await page.waitForFunction(() => window.__digitLabBench !== undefined, undefined, { timeout: 60_000 });
+  pages.push({ dist, page });
+  closers.push(async () => {
+    await browser.close();
+    await server.close();
+  });
+}
+
+const seconds = new Map<string, number[]>();
+const record = (name: string, value: number) => seconds.set(name, [...(seconds.get(name) ?? []), value]);
+for (let round = 0; round < rounds; round++) {
+  const line: string[] = [];
+  for (const { dist, page } of pages) {
+    const epoch = await page.evaluate(
+      ([config, warmUp, count]) => window.__digitLabBench!.trainEpoch(config, warmUp, count),
+      [REFERENCE_CONFIG, WARM_UP_STEPS, workers] as const,
+    );
+    record(dist, epoch.secondsPerEpoch);
+    line.push(`${dist} ${epoch.secondsPerEpoch.toFixed(3)} s (${epoch.workers} workers)`);
+  }
+  if (options.numpy) {
+    const run = spawnSync('python3', ['bench/numpy_reference.py', '--bench', '--dtype', 'float32'], {
+      encoding: 'utf8',
+    });
+    const epoch = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { secondsPerEpoch: number };
+    record('numpy float32', epoch.secondsPerEpoch);
+    line.push(`numpy float32 ${epoch.secondsPerEpoch.toFixed(3)} s`);
+  }
+  console.log(`round ${round + 1}: ${line.join('  ')}`);
+}
+for (const [name, values] of seconds) {
+  const sorted = [...values].sort((a, b) => a - b);
+  console.log(`${name}: best ${sorted[0].toFixed(3)} s, median ${sorted[sorted.length >> 1].toFixed(3)} s`);
+}
+for (const close of closers) await close();
