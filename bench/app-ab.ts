@@ -1,14 +1,14 @@
 // Interleaved A/B of app builds in Chromium: each build (a `vite build --outDir DIR`) is served and opened in a
-// page of its own, then the pages train one epoch each in turn, round after round, with NumPy float32 and
-// the Node engine optionally in the rotation. On this machine the speed drifts by a third within minutes, so
+// page of its own, then the pages train one epoch each in turn, round after round, with NumPy float32
+// optionally in the rotation. On this machine the speed drifts by a third within minutes, so
 // only builds measured in turn like this can be compared.
 //   npx tsx bench/app-ab.ts [--rounds 8] [--workers 2] [--numpy] distA distB ...
-import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REFERENCE_CONFIG } from '../src/nn/types';
 import { launchBrowser, startStaticServer } from '../tests/browser/harness';
 import { WARM_UP_STEPS } from './chromium';
+import { numpyEpoch } from './numpy-epoch';
 
 const { values: options, positionals: dists } = parseArgs({
   allowPositionals: true,
@@ -50,10 +50,8 @@ for (let round = 0; round < rounds; round++) {
     line.push(`${dist} ${epoch.secondsPerEpoch.toFixed(3)} s (${epoch.workers} workers)`);
   }
   if (options.numpy) {
-    const run = spawnSync('python3', ['bench/numpy_reference.py', '--bench', '--dtype', 'float32'], {
-      encoding: 'utf8',
-    });
-    const epoch = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { secondsPerEpoch: number };
+    const epoch = numpyEpoch('float32');
+    if ('error' in epoch) throw new Error(epoch.error);
     record('numpy float32', epoch.secondsPerEpoch);
     line.push(`numpy float32 ${epoch.secondsPerEpoch.toFixed(3)} s`);
   }

@@ -5,7 +5,6 @@
 // NumPy float32 and Chromium take turns for several rounds and each is represented by its best epoch: this
 // machine's speed drifts by a third within minutes (other virtual machines share its cores), so one epoch
 // each, a minute apart, compares the drift more than the engines. Every round's figure is in the JSON.
-import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { loadMnistFromDisk } from '../src/data/mnist-node';
 import { evaluate } from '../src/nn/evaluate';
@@ -23,6 +22,7 @@ import { startParallelTraining } from '../src/worker/parallel-training';
 import { shareDataset } from '../src/worker/shared-dataset';
 import { spawnShardHelperNode } from '../tests/worker/support/spawn-shard-helper-node';
 import { runChromiumBench, WARM_UP_STEPS, type ChromiumBenchResult } from './chromium';
+import { numpyEpoch } from './numpy-epoch';
 
 const REFERENCE_SIZES = [784, 200, 100, 25, 10];
 const FORWARD_RUNS = 2000;
@@ -92,23 +92,6 @@ function forwardLatency(test: Dataset): { medianMs: number; p90Ms: number; runs:
     medianMs: times[FORWARD_RUNS >> 1],
     p90Ms: times[Math.floor(FORWARD_RUNS * 0.9)],
     runs: FORWARD_RUNS,
-  };
-}
-
-/** `threads` caps OpenBLAS (unset: its default, one per core). */
-function numpyEpoch(dtype: 'float32' | 'float64', threads?: number): EpochMeasurement | { error: string } {
-  const env = threads === undefined ? process.env : { ...process.env, OPENBLAS_NUM_THREADS: String(threads) };
-  const run = spawnSync('python3', ['bench/numpy_reference.py', '--bench', '--dtype', dtype], {
-    encoding: 'utf8',
-    env,
-  });
-  if (run.status !== 0)
-    return { error: `python3 bench/numpy_reference.py failed: ${run.stderr || run.error}` };
-  const result = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}');
-  return {
-    secondsPerEpoch: result.secondsPerEpoch,
-    samplesPerSecond: result.samplesPerSecond,
-    testAccuracy: result.testAccuracy,
   };
 }
 
