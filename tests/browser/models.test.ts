@@ -94,8 +94,13 @@ describe('Models in the browser', () => {
         180_000,
         'the one-epoch run to finish',
       );
-      const pointsBefore = await chartPoints(page);
-      expect(pointsBefore).toBeGreaterThan(5);
+      // The charts redraw at most a few times a second, so the last points may land just after the status.
+      await poll(
+        () => chartPoints(page),
+        (n) => n > 5,
+        10_000,
+        'the charts of the finished run',
+      );
 
       await page.goto(server.url('#/models'));
       const saved = page.getByTestId('saved-models').getByRole('listitem');
