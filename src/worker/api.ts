@@ -240,12 +240,13 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
         result = r.step(false);
         subsetDue = subsetEvaluationDue(r, opts);
       }
+      const diverged = result.diverged || r.checkpointIfDue();
       // Whatever runs before the next chunk (predictions, evaluation, a checkpoint) reads current weights.
       r.trainer.syncParams();
       const chunkEndMs = performance.now();
       r.meter.add(r.trainer.samplesSeen - samplesBefore, chunkEndMs - chunkStartMs, chunkEndMs);
       r.elapsedMs += chunkEndMs - chunkStartMs;
-      if (result.diverged) {
+      if (diverged) {
         return {
           reason: 'diverged',
           divergence: r.recoverFromDivergence(result.report),
@@ -436,8 +437,10 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
       const startedMs = performance.now();
       const samplesBefore = r.trainer.samplesSeen;
       let result: ReturnType<TrainingRun['step']>;
+      let diverged: boolean;
       try {
         result = r.step(true);
+        diverged = result.diverged || r.checkpointIfDue();
         r.trainer.syncParams();
       } catch (error) {
         r.ended = true;
@@ -447,7 +450,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
       const endedMs = performance.now();
       r.meter.add(r.trainer.samplesSeen - samplesBefore, endedMs - startedMs, endedMs);
       r.elapsedMs += endedMs - startedMs;
-      if (result.diverged) {
+      if (diverged) {
         return {
           reason: 'diverged',
           divergence: r.recoverFromDivergence(result.report),

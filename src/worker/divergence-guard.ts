@@ -74,6 +74,15 @@ export class DivergenceGuard {
 
   /** Call after every step with its batch loss; true means the run diverged and should stop. */
   observe(loss: number, samplesSeen: number): boolean {
+    return this.observeLoss(loss) || this.checkpointIfDue(samplesSeen);
+  }
+
+  /**
+   * The per-step half of observe(): the loss window only. A training loop calls checkpointIfDue() itself
+   * where it pauses anyway (between chunks): a checkpoint inside a chunk stalls every worker of a
+   * data-parallel run, and each stall costs about a step again as the idle threads wake.
+   */
+  observeLoss(loss: number): boolean {
     if (!Number.isFinite(loss)) return true;
     // A blown-up network can wander back to a calmer loss for a batch or two, so judge a window, not a streak.
     this.recent[this.observed % this.recent.length] = loss;
@@ -85,6 +94,14 @@ export class DivergenceGuard {
       if (sum / this.recent.length > this.settings.lossCeiling) return true;
     }
     this.stepsInInterval++;
+    return false;
+  }
+
+  /**
+   * Once `checkpointEverySteps` steps were observed since the last checkpoint, takes one (true: the weights
+   * are no longer finite, the run diverged); otherwise does nothing.
+   */
+  checkpointIfDue(samplesSeen: number): boolean {
     if (this.stepsInInterval >= this.settings.checkpointEverySteps) {
       // Checking every weight costs about as much as one small matrix product, once per interval.
       this.beforeReading();

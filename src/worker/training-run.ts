@@ -76,7 +76,7 @@ export class TrainingRun {
       ? report.accuracy
       : this.smoothedAccuracy + SMOOTHING * (report.accuracy - this.smoothedAccuracy);
     this.stepsSincePoint++;
-    const diverged = this.guard.observe(report.loss, report.samplesSeen);
+    const diverged = this.guard.observeLoss(report.loss);
     if (!diverged && (first || everyStepIsAPoint || this.stepsSincePoint >= this.pointEvery)) {
       this.pendingPoints.push({
         samplesSeen: report.samplesSeen,
@@ -87,6 +87,14 @@ export class TrainingRun {
     }
     const epochEnded = report.batch === report.batchesPerEpoch - 1;
     return { report, diverged, epochEnded, finished: epochEnded && this.trainer.epoch >= this.config.epochs };
+  }
+
+  /**
+   * Checkpoints the weights for the divergence guard when enough steps went by; true when they are no longer
+   * finite (the run diverged). Called between chunks of steps, never inside one (see observeLoss).
+   */
+  checkpointIfDue(): boolean {
+    return this.guard.checkpointIfDue(this.trainer.samplesSeen);
   }
 
   /** Ends the run's helpers (if any); the weights stay readable. Safe to call more than once. */

@@ -53,4 +53,34 @@ describe('DivergenceGuard', () => {
     guard.restore();
     expect(Array.from(params.W[0])).toEqual(new Array(initial.length).fill(5));
   });
+
+  it('checkpoints only when its caller asks, between chunks, once enough steps went by', () => {
+    const params = createNetwork([4, 3, 2], 1);
+    const guard = new DivergenceGuard(params, 0, SETTINGS);
+    // Seven clean steps in one chunk: no checkpoint is taken inside it, however many steps it has.
+    for (let i = 1; i <= 7; i++) {
+      params.W[0].fill(i);
+      expect(guard.observeLoss(2)).toBe(false);
+    }
+    expect(guard.restorePointSample).toBe(0);
+    // At the chunk's end: the initial weights (a whole clean interval behind them) become the restore point.
+    expect(guard.checkpointIfDue(70)).toBe(false);
+    expect(guard.restorePointSample).toBe(0);
+    // Two steps later the next chunk ends too early for another checkpoint: nothing changes.
+    params.W[0].fill(9);
+    guard.observeLoss(2);
+    guard.observeLoss(2);
+    expect(guard.checkpointIfDue(90)).toBe(false);
+    for (let i = 0; i < 3; i++) guard.observeLoss(2);
+    expect(guard.checkpointIfDue(120)).toBe(false);
+    expect(guard.restorePointSample).toBe(70);
+    // Weights that stopped being finite with calm losses are found at the next due checkpoint.
+    params.W[1][0] = Number.NaN;
+    for (let i = 0; i < 4; i++) expect(guard.observeLoss(2)).toBe(false);
+    expect(guard.checkpointIfDue(160)).toBe(false);
+    guard.observeLoss(2);
+    expect(guard.checkpointIfDue(170)).toBe(true);
+    guard.restore();
+    expect(Array.from(params.W[0])).toEqual(new Array(params.W[0].length).fill(7));
+  });
 });
