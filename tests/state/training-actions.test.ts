@@ -18,6 +18,7 @@ import {
 } from '../../src/state/training-actions';
 import { clearPrediction, requestPrediction } from '../../src/state/prediction-actions';
 import * as client from '../../src/worker/client';
+import { TrainerError } from '../../src/worker/trainer-error';
 import type { MainThreadClient } from '../worker/main-thread-client';
 
 const { getTrainer, restartTrainer } = client;
@@ -103,6 +104,27 @@ describe('training actions', () => {
     expect(useStore.getState().pastRuns[0].id).toBe(firstRun.id);
     expect(useStore.getState().comparedRunIds).toContain(firstRun.id);
     await second;
+  });
+
+  it('a run whose training worker gives out ends as stopped with the reason, not stuck running', async () => {
+    // As the worker's loop reports a helper that stopped answering mid-run: the call is refused.
+    const trainer = getTrainer();
+    const train = vi
+      .spyOn(trainer, 'train')
+      .mockRejectedValueOnce(
+        new TrainerError('A training worker stopped answering (no reply in 20 s): start a new run.'),
+      );
+    await startTraining();
+    expect(train).toHaveBeenCalledWith(expect.anything(), expect.anything(), SMALL);
+    const s = useStore.getState();
+    expect(s.trainingStatus).toBe('stopped');
+    expect(s.currentRun?.end).toBe('stopped');
+    expect(s.trainingBusy).toBe(false);
+    expect(s.trainingNotice?.text).toMatch(/stopped answering/);
+    // Nothing is left half-open: the next Start trains.
+    train.mockRestore();
+    await startTraining();
+    expect(useStore.getState().trainingStatus).toBe('finished');
   });
 
   it('Step from idle starts a paused run; Reset brings the same first loss back', async () => {
