@@ -36,6 +36,7 @@ import type { MiniBatchTrainer } from '../nn/mini-batch-trainer';
 import { startParallelTraining, type SpawnShardHelper } from './parallel-training';
 import { shareDataset } from './shared-dataset';
 import { parallelSupport, type ParallelSupport } from './parallel-support';
+import { chunkOver } from './chunk-end';
 import { assertValidConfig } from './validate-config';
 import { yieldToEventLoop } from './yield-to-event-loop';
 
@@ -77,8 +78,6 @@ export interface PredictionResult {
   readonly activations: Float32Array[];
 }
 
-/** Steps run back to back before the loop lets queued calls in; one or two batches at the usual sizes. */
-const CHUNK_MS = 12;
 /** Test digits evaluated between two yields: about 20 ms of work. */
 const EVALUATION_SLICE = 250;
 
@@ -117,6 +116,8 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
   let run: TrainingRun | null = null;
   let loop: Promise<TrainOutcome> | null = null;
   let request: 'pause' | 'stop' | null = null;
+  /** The page's count of calls on their way, once it handed one over. */
+  let pendingCalls: Int32Array | null = null;
   let lastListener: ProgressListener | null = null;
   let lastOptions: TrainOptions = DEFAULT_TRAIN_OPTIONS;
 
@@ -234,13 +235,14 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     for (;;) {
       const chunkStartMs = performance.now();
       const samplesBefore = r.trainer.samplesSeen;
+      const clock = { startMs: chunkStartMs, lastMessageMs, progressIntervalMs: opts.progressIntervalMs };
       let result = r.step(false);
       let subsetDue = subsetEvaluationDue(r, opts);
       while (
         !result.diverged &&
         !result.epochEnded &&
         !subsetDue &&
-        performance.now() - chunkStartMs < CHUNK_MS
+        !chunkOver(performance.now(), clock, pendingCalls)
       ) {
         result = r.step(false);
         subsetDue = subsetEvaluationDue(r, opts);
@@ -319,6 +321,11 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
   const api = {
     // The inspector's calls (explain a digit, weights, test-set analysis) read the same slots and datasets.
     ...createInspectMethods<ModelSlot>({ paramsOf, requireDataset, kernels }),
+
+    /** The counter the page raises for every call it sends (see pending-calls.ts); training watches it. */
+    watchPendingCalls(counter: Int32Array): void {
+      pendingCalls = counter;
+    },
 
     /** Loads a split into the session (once; later calls return at once). */
     async loadDataset(split: MnistSplit, baseUrl: string, onProgress?: BytesListener): Promise<DatasetInfo> {

@@ -1,6 +1,7 @@
 // The page's one handle on the training worker: a comlink wrap, restarted after a crash.
 import { releaseProxy, wrap, type Remote } from 'comlink';
 import type { TrainerApi } from './api';
+import { countingCalls, createPendingCalls } from './pending-calls';
 
 export type TrainerRemote = Remote<TrainerApi>;
 export type TrainerFailureListener = (message: string) => void;
@@ -29,7 +30,11 @@ function startWorker(): TrainerRemote {
   started.addEventListener('error', onFailure);
   started.addEventListener('messageerror', onFailure);
   worker = started;
-  remote = wrap<TrainerApi>(started);
+  const raw = wrap<TrainerApi>(started);
+  // Counted calls let training run long chunks and still answer a call at once (see pending-calls.ts).
+  const pending = createPendingCalls();
+  if (pending) void raw.watchPendingCalls(pending);
+  remote = pending ? countingCalls(raw, pending) : raw;
   return remote;
 }
 
