@@ -1,7 +1,8 @@
 // Interleaved A/B of app builds in Chromium: each build (a `vite build --outDir DIR`) is served and opened in a
 // page of its own, then the pages train one epoch each in turn, round after round, with NumPy float32
 // optionally in the rotation. On this machine the speed drifts by a third within minutes, so
-// only builds measured in turn like this can be compared.
+// only builds measured in turn like this can be compared; the order turns round every round (A B, B A, ...),
+// since the run just after another one is not as fast as the first.
 //   npx tsx bench/app-ab.ts [--rounds 8] [--workers 2] [--numpy] distA distB ...
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,7 +42,7 @@ const seconds = new Map<string, number[]>();
 const record = (name: string, value: number) => seconds.set(name, [...(seconds.get(name) ?? []), value]);
 for (let round = 0; round < rounds; round++) {
   const line: string[] = [];
-  for (const { dist, page } of pages) {
+  for (const { dist, page } of round % 2 === 0 ? pages : [...pages].reverse()) {
     const epoch = await page.evaluate(
       ([config, warmUp, count]) => window.__digitLabBench!.trainEpoch(config, warmUp, count),
       [REFERENCE_CONFIG, WARM_UP_STEPS, workers] as const,
@@ -56,6 +57,16 @@ for (let round = 0; round < rounds; round++) {
     line.push(`numpy float32 ${epoch.secondsPerEpoch.toFixed(3)} s`);
   }
   console.log(`round ${round + 1}: ${line.join('  ')}`);
+}
+if (pages.length === 2) {
+  // Paired: each round's second build over its first, robust to the drift between rounds.
+  const [a, b] = pages.map(({ dist }) => seconds.get(dist)!);
+  const ratios = a.map((x, i) => b[i] / x).sort((p, q) => p - q);
+  const faster = ratios.filter((r) => r < 1).length;
+  console.log(
+    `${pages[1].dist} over ${pages[0].dist} round by round: median ${ratios[ratios.length >> 1].toFixed(3)}, ` +
+      `faster in ${faster} of ${ratios.length} rounds`,
+  );
 }
 for (const [name, values] of seconds) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -147,6 +147,11 @@ function beginRun(config: TrainingConfig | null): void {
   });
 }
 
+function datasetsLoaded(): boolean {
+  const { datasets } = useStore.getState();
+  return datasets.train.status === 'ready' && datasets.test.status === 'ready';
+}
+
 async function datasetsReady(): Promise<boolean> {
   await Promise.all([ensureDataset('train'), ensureDataset('test')]);
   const { datasets } = useStore.getState();
@@ -170,10 +175,14 @@ export function setTrainOptions(options: Partial<TrainOptions>): void {
 export async function startTraining(): Promise<void> {
   const { trainingBusy, trainingStatus } = useStore.getState();
   if (trainingBusy || trainingStatus === 'running' || trainingStatus === 'failed') return;
-  useStore.setState({ trainingBusy: true });
   let runGeneration: number | null = null;
   try {
-    if (!(await datasetsReady())) return;
+    // With the digits loaded (the usual case) the command goes out in this task, before anything changes in
+    // the store: a store change re-renders the page first (10–20 ms), and the worker would wait for it.
+    if (!datasetsLoaded()) {
+      useStore.setState({ trainingBusy: true });
+      if (!(await datasetsReady())) return;
+    }
     const trainer = getTrainer();
     const config = useStore.getState().trainingConfig;
     const ofThisRun = ++generation;
