@@ -3,7 +3,15 @@
 import { listNonZero } from './nonzero-list';
 import { weightedRowSum } from './weighted-row-sum';
 
-export { addBiasRelu, adamUpdate, axpy, columnSum, momentumUpdate, reluBackward } from './step-kernels';
+export {
+  addBiasRelu,
+  adamUpdate,
+  axpy,
+  columnSum,
+  momentumUpdate,
+  momentumUpdateSum,
+  reluBackward,
+} from './step-kernels';
 export { fillSparseRows } from './sparse-rows';
 export { transpose, transposeInto } from './transpose';
 

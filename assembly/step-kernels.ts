@@ -95,6 +95,39 @@ export function momentumUpdate(
   }
 }
 
+/**
+ * momentumUpdate of the sum of two workers' gradients, g + g2, in one pass: the same numbers as axpy(g, g2,
+ * 1) and then momentumUpdate (1·x is exact), without writing the sum back and reading it again.
+ */
+export function momentumUpdateSum(
+  w: usize,
+  g: usize,
+  g2: usize,
+  v: usize,
+  alpha: f32,
+  beta: f32,
+  scale: f32,
+  n: i32,
+): void {
+  const alphaV = f32x4.splat(alpha);
+  const betaV = f32x4.splat(beta);
+  const scaleV = f32x4.splat(scale);
+  let i: i32 = 0;
+  for (; i + 4 <= n; i += 4) {
+    const at = (<usize>i) << 2;
+    const sum = f32x4.add(v128.load(g + at), v128.load(g2 + at));
+    const velocity = f32x4.add(f32x4.mul(betaV, v128.load(v + at)), f32x4.mul(scaleV, sum));
+    v128.store(v + at, velocity);
+    v128.store(w + at, f32x4.sub(v128.load(w + at), f32x4.mul(alphaV, velocity)));
+  }
+  for (; i < n; i++) {
+    const at = (<usize>i) << 2;
+    const velocity = beta * load<f32>(v + at) + scale * (load<f32>(g + at) + load<f32>(g2 + at));
+    store<f32>(v + at, velocity);
+    store<f32>(w + at, load<f32>(w + at) - alpha * velocity);
+  }
+}
+
 /** Adam with the bias corrections already folded into alpha and epsilon (see src/nn/optimizer-updates.ts). */
 export function adamUpdate(
   w: usize,

@@ -3,7 +3,7 @@ import { addBiasRelu } from './bias-relu';
 import { columnSum } from './column-sum';
 import { matmul, matmulAtB } from './matmul';
 import { matmulABt } from './matmul-a-bt';
-import { adamUpdate, axpy, momentumUpdate } from './optimizer-updates';
+import { adamUpdate, axpy, momentumUpdate, momentumUpdateSum } from './optimizer-updates';
 import { reluBackward } from './relu-backward';
 import { sparseMatmul, sparseMatmulAtB } from './sparse-matmul';
 import { fillSparseRows, type SparseRows } from './sparse-rows';
@@ -48,6 +48,8 @@ export interface Kernels {
   axpy?: typeof axpy;
   /** v = β·v + s·g; w −= α·v: both momenta. */
   momentumUpdate?: typeof momentumUpdate;
+  /** momentumUpdate of the sum of two gradients, in one pass (a two-worker run's update). */
+  momentumUpdateSum?: typeof momentumUpdateSum;
   /** Adam with its bias corrections folded into α and ε. */
   adamUpdate?: typeof adamUpdate;
   /** out[c·outStride + r] = A[r][c] for A (rows×cols): a block of the first layer back into people's layout. */
@@ -70,6 +72,7 @@ export const typescriptKernels: Kernels = {
   columnSum,
   axpy,
   momentumUpdate,
+  momentumUpdateSum,
   adamUpdate,
   transposeInto,
   fillSparseRows,

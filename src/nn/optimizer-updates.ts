@@ -22,6 +22,26 @@ export function momentumUpdate(
 }
 
 /**
+ * momentumUpdate of g + g2 (two workers' gradients) in one pass: the same numbers as axpy(g, g2, 1) and then
+ * momentumUpdate, since the sum is rounded to float32 as that store would round it; g is left as it was.
+ */
+export function momentumUpdateSum(
+  w: Float32Array,
+  g: Float32Array,
+  g2: Float32Array,
+  v: Float32Array,
+  alpha: number,
+  beta: number,
+  scale: number,
+  n: number,
+): void {
+  for (let i = 0; i < n; i++) {
+    v[i] = beta * v[i] + scale * Math.fround(g[i] + g2[i]);
+    w[i] -= alpha * v[i];
+  }
+}
+
+/**
  * m = β1·m + (1−β1)·g; s = β2·s + (1−β2)·g²; w −= α·m / (√s + ε). The caller folds Adam's bias corrections
  * into α and ε (α·√(1−β2ᵗ)/(1−β1ᵗ) and ε·√(1−β2ᵗ)), which saves two divisions per weight.
  */

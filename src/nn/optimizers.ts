@@ -1,6 +1,6 @@
 // Parameter updates from gradients: SGD, the reference design's momentum, classic momentum and Adam; optional L2.
 import { typescriptKernels, type Kernels } from './kernels';
-import { adamUpdate, axpy, momentumUpdate } from './optimizer-updates';
+import { adamUpdate, axpy, momentumUpdate, momentumUpdateSum } from './optimizer-updates';
 import type { NetworkParams, OptimizerName, TrainingConfig } from './types';
 
 export type OptimizerSettings = Pick<
@@ -121,6 +121,47 @@ export function updateParameters(
       return;
     }
   }
+}
+
+/**
+ * The update from the sum of the first `count` of `gradients` (several workers' gradients of one tensor
+ * slice), added into gradients[0] in worker order so a run repeats exactly for a given worker count, with
+ * l2·w added when `l2` is not 0. Two workers under momentum, the usual parallel run, take one fused pass
+ * (momentumUpdateSum) with the same numbers: the sum is neither written back nor read again.
+ */
+export function updateFromGradientSum(
+  settings: OptimizerSettings,
+  step: number,
+  learningRateScale: number,
+  kernels: Kernels,
+  w: Float32Array,
+  gradients: readonly Float32Array[],
+  count: number,
+  l2: number,
+  first: Float32Array | null,
+  second: Float32Array | null,
+): void {
+  const k = kernels;
+  const sum = gradients[0];
+  const n = w.length;
+  const { optimizer } = settings;
+  if (count === 2 && l2 === 0 && (optimizer === 'momentum' || optimizer === 'reference-momentum')) {
+    const scale = optimizer === 'momentum' ? 1 : 1 - settings.beta1;
+    const alpha = settings.learningRate * learningRateScale;
+    const v = requireState(first, optimizer);
+    if (k.momentumUpdateSum) k.momentumUpdateSum(w, sum, gradients[1], v, alpha, settings.beta1, scale, n);
+    else momentumUpdateSum(w, sum, gradients[1], v, alpha, settings.beta1, scale, n);
+    return;
+  }
+  for (let worker = 1; worker < count; worker++) {
+    if (k.axpy) k.axpy(sum, gradients[worker], 1, n);
+    else axpy(sum, gradients[worker], 1, n);
+  }
+  if (l2 !== 0) {
+    if (k.axpy) k.axpy(sum, w, l2, n);
+    else axpy(sum, w, l2, n);
+  }
+  updateParameters(settings, step, learningRateScale, k, w, sum, first, second);
 }
 
 /** How many state arrays (moments) an optimizer keeps per parameter. */

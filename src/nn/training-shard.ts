@@ -7,8 +7,7 @@ import type { BatchWorkspace } from './batch-workspace';
 import { crossEntropySum } from './cross-entropy';
 import { forwardBatch } from './forward';
 import type { Kernels } from './kernels';
-import { axpy } from './optimizer-updates';
-import { updateParameters, type OptimizerSettings } from './optimizers';
+import { updateFromGradientSum, type OptimizerSettings } from './optimizers';
 import type { SharedTrainingLayout } from './shared-training-layout';
 import { createSparseRows, fillSparseRowsWith } from './sparse-rows';
 import { transposeInto } from './transpose';
@@ -181,25 +180,17 @@ export class TrainingShard {
    * count) and applies the optimizer there; people's W[0] is left to refreshFirstWeights().
    */
   applyUpdate(step: number, learningRateScale: number, contributors: number): void {
-    const k = this.kernels;
     const { l2 } = this.settings;
     for (const segment of this.segments) {
-      const sum = segment.gradients[0];
-      for (let w = 1; w < contributors; w++) {
-        if (k.axpy) k.axpy(sum, segment.gradients[w], 1, sum.length);
-        else axpy(sum, segment.gradients[w], 1, sum.length);
-      }
-      if (l2 !== 0 && segment.isWeight) {
-        if (k.axpy) k.axpy(sum, segment.params, l2, sum.length);
-        else axpy(sum, segment.params, l2, sum.length);
-      }
-      updateParameters(
+      updateFromGradientSum(
         this.settings,
         step,
         learningRateScale,
-        k,
+        this.kernels,
         segment.params,
-        sum,
+        segment.gradients,
+        contributors,
+        segment.isWeight ? l2 : 0,
         segment.moments[0] ?? null,
         segment.moments[1] ?? null,
       );

@@ -10,6 +10,7 @@ type StepKernel =
   | 'columnSum'
   | 'axpy'
   | 'momentumUpdate'
+  | 'momentumUpdateSum'
   | 'adamUpdate'
   | 'transposeInto'
   | 'fillSparseRows';
@@ -78,6 +79,9 @@ export class UpgradableKernels implements Kernels {
   }
   momentumUpdate(...args: StepArgs<'momentumUpdate'>): void {
     (this.current.momentumUpdate ? this.current : typescriptKernels).momentumUpdate?.(...args);
+  }
+  momentumUpdateSum(...args: StepArgs<'momentumUpdateSum'>): void {
+    (this.current.momentumUpdateSum ? this.current : typescriptKernels).momentumUpdateSum?.(...args);
   }
   adamUpdate(...args: StepArgs<'adamUpdate'>): void {
     (this.current.adamUpdate ? this.current : typescriptKernels).adamUpdate?.(...args);

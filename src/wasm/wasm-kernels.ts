@@ -62,6 +62,16 @@ export interface KernelModuleExports {
     scale: number,
     n: number,
   ): void;
+  momentumUpdateSum(
+    w: number,
+    g: number,
+    g2: number,
+    v: number,
+    alpha: number,
+    beta: number,
+    scale: number,
+    n: number,
+  ): void;
   adamUpdate(
     w: number,
     g: number,
@@ -350,6 +360,32 @@ export class WasmKernels implements Kernels {
       this.wasm.momentumUpdate(w.byteOffset, g.byteOffset, v.byteOffset, alpha, beta, scale, n);
     } else {
       typescriptKernels.momentumUpdate?.(w, g, v, alpha, beta, scale, n);
+    }
+  }
+
+  momentumUpdateSum(
+    w: Float32Array,
+    g: Float32Array,
+    g2: Float32Array,
+    v: Float32Array,
+    alpha: number,
+    beta: number,
+    scale: number,
+    n: number,
+  ): void {
+    if (this.isInArena(w) && this.isInArena(g) && this.isInArena(g2) && this.isInArena(v)) {
+      this.wasm.momentumUpdateSum(
+        w.byteOffset,
+        g.byteOffset,
+        g2.byteOffset,
+        v.byteOffset,
+        alpha,
+        beta,
+        scale,
+        n,
+      );
+    } else {
+      typescriptKernels.momentumUpdateSum?.(w, g, g2, v, alpha, beta, scale, n);
     }
   }
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addBiasRelu } from '../../src/nn/bias-relu';
 import { columnSum } from '../../src/nn/column-sum';
-import { adamUpdate, axpy, momentumUpdate } from '../../src/nn/optimizer-updates';
+import { adamUpdate, axpy, momentumUpdate, momentumUpdateSum } from '../../src/nn/optimizer-updates';
 import { SeededRandom } from '../../src/nn/random';
 import { reluBackward } from '../../src/nn/relu-backward';
 import { loadWasmKernelsNode } from '../../src/wasm/load-kernels-node';
@@ -122,6 +122,42 @@ describe('WebAssembly step kernels', () => {
         expectClose(v, vRef, 'first moment', 1);
         expectClose(s, sRef, 'second moment');
         expectClose(w, wRef, 'weights', 1);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("the fused update of two workers' gradients gives exactly the numbers of their sum then momentum", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 1e6 }), (n, seed) => {
+        const random = new SeededRandom(seed);
+        const [w, wTs] = pair(random, n);
+        const [g, gTs] = pair(random, n, 0.3);
+        const [g2, g2Ts] = pair(random, n, 0.3);
+        const [v, vTs] = pair(random, n);
+        // The unfused path on copies: the sum written into a copy of g, then momentum, in each language.
+        const [wSplit, wTsSplit] = [w.slice(), wTs.slice()];
+        const [vSplit, vTsSplit] = [v.slice(), vTs.slice()];
+        const sum = wasm.allocate(n);
+        sum.set(g);
+        const sumTs = gTs.slice();
+        const wasmSplit = [wasm.allocate(n), wasm.allocate(n)];
+        wasmSplit[0].set(wSplit);
+        wasmSplit[1].set(vSplit);
+        wasm.axpy(sum, g2, 1, n);
+        wasm.momentumUpdate(wasmSplit[0], sum, wasmSplit[1], 0.5, 0.9, 0.1, n);
+        axpy(sumTs, g2Ts, 1, n);
+        momentumUpdate(wTsSplit, sumTs, vTsSplit, 0.5, 0.9, 0.1, n);
+
+        wasm.momentumUpdateSum(w, g, g2, v, 0.5, 0.9, 0.1, n);
+        momentumUpdateSum(wTs, gTs, g2Ts, vTs, 0.5, 0.9, 0.1, n);
+        expect(Array.from(w)).toEqual(Array.from(wasmSplit[0]));
+        expect(Array.from(v)).toEqual(Array.from(wasmSplit[1]));
+        expect(Array.from(wTs)).toEqual(Array.from(wTsSplit));
+        expect(Array.from(vTs)).toEqual(Array.from(vTsSplit));
+        // Neither gradient is written.
+        expect(Array.from(g)).toEqual(Array.from(gTs));
+        expectClose(w, wTs, 'fused update against its twin', 1);
       }),
       { numRuns: 40 },
     );
