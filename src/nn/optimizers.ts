@@ -83,6 +83,8 @@ export class Optimizer {
  * One optimizer step on `w` with gradient `g` (same length), in place: what Optimizer does per tensor, for
  * callers that hold the state themselves (each worker of a data-parallel run updates its own slice).
  * `first` is needed by every optimizer but SGD, `second` by Adam; `step` counts from 1 (Adam's corrections).
+ * With `g2`, the gradient is g + g2 (two workers'): both momenta read the sum as they go (momentumUpdateSum,
+ * the same numbers), the others have it added into `g` first.
  */
 export function updateParameters(
   settings: OptimizerSettings,
@@ -93,11 +95,17 @@ export function updateParameters(
   g: Float32Array,
   first: Float32Array | null,
   second: Float32Array | null,
+  g2: Float32Array | null = null,
 ): void {
   const { beta1, beta2, epsilon } = settings;
   const alpha = settings.learningRate * learningRateScale;
   const k = kernels;
   const n = w.length;
+  const momentum = settings.optimizer === 'momentum' || settings.optimizer === 'reference-momentum';
+  if (g2 !== null && !momentum) {
+    if (k.axpy) k.axpy(g, g2, 1, n);
+    else axpy(g, g2, 1, n);
+  }
   switch (settings.optimizer) {
     case 'sgd':
       if (k.axpy) k.axpy(w, g, -alpha, n);
@@ -107,8 +115,14 @@ export function updateParameters(
     case 'momentum': {
       const scale = settings.optimizer === 'momentum' ? 1 : 1 - beta1;
       const v = requireState(first, settings.optimizer);
-      if (k.momentumUpdate) k.momentumUpdate(w, g, v, alpha, beta1, scale, n);
-      else momentumUpdate(w, g, v, alpha, beta1, scale, n);
+      if (g2 !== null) {
+        if (k.momentumUpdateSum) k.momentumUpdateSum(w, g, g2, v, alpha, beta1, scale, n);
+        else momentumUpdateSum(w, g, g2, v, alpha, beta1, scale, n);
+      } else if (k.momentumUpdate) {
+        k.momentumUpdate(w, g, v, alpha, beta1, scale, n);
+      } else {
+        momentumUpdate(w, g, v, alpha, beta1, scale, n);
+      }
       return;
     }
     case 'adam': {
@@ -126,8 +140,8 @@ export function updateParameters(
 /**
  * The update from the sum of the first `count` of `gradients` (several workers' gradients of one tensor
  * slice), added into gradients[0] in worker order so a run repeats exactly for a given worker count, with
- * l2·w added when `l2` is not 0. Two workers under momentum, the usual parallel run, take one fused pass
- * (momentumUpdateSum) with the same numbers: the sum is neither written back nor read again.
+ * l2·w added when `l2` is not 0. Two workers without L2, the usual parallel run, hand the second gradient to
+ * updateParameters, so under momentum the sum is neither written back nor read again.
  */
 export function updateFromGradientSum(
   settings: OptimizerSettings,
@@ -144,13 +158,8 @@ export function updateFromGradientSum(
   const k = kernels;
   const sum = gradients[0];
   const n = w.length;
-  const { optimizer } = settings;
-  if (count === 2 && l2 === 0 && (optimizer === 'momentum' || optimizer === 'reference-momentum')) {
-    const scale = optimizer === 'momentum' ? 1 : 1 - settings.beta1;
-    const alpha = settings.learningRate * learningRateScale;
-    const v = requireState(first, optimizer);
-    if (k.momentumUpdateSum) k.momentumUpdateSum(w, sum, gradients[1], v, alpha, settings.beta1, scale, n);
-    else momentumUpdateSum(w, sum, gradients[1], v, alpha, settings.beta1, scale, n);
+  if (count === 2 && l2 === 0) {
+    updateParameters(settings, step, learningRateScale, k, w, sum, first, second, gradients[1]);
     return;
   }
   for (let worker = 1; worker < count; worker++) {

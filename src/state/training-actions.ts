@@ -154,8 +154,7 @@ function datasetsLoaded(): boolean {
 
 async function datasetsReady(): Promise<boolean> {
   await Promise.all([ensureDataset('train'), ensureDataset('test')]);
-  const { datasets } = useStore.getState();
-  if (datasets.train.status === 'ready' && datasets.test.status === 'ready') return true;
+  if (datasetsLoaded()) return true;
   useStore.setState({
     trainingBusy: false,
     trainingNotice: {
