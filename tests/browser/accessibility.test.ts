@@ -1,6 +1,6 @@
 // Accessibility in Chromium: axe-core finds no WCAG 2.1 A/AA violation on any place or in the states people reach
-// (a drawn digit, the dataset browser, an opened unit, a confusion cell's digits, training, storage and import
-// errors), each checked at a desktop and a phone size.
+// (a drawn digit, the dataset browser, an opened unit, a confusion cell's digits, training, a trained model on Draw,
+// storage and import errors), each checked at a desktop and a phone size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
@@ -43,6 +43,9 @@ async function axeViolations(page: Page): Promise<Violation[]> {
       runOnly: { type: 'tag', values: tags },
       resultTypes: ['violations'],
     });
+    // A check that applied no rule (tags misspelt, an empty page) would pass vacuously.
+    const rulesApplied = results.passes.length + results.violations.length + results.incomplete.length;
+    if (rulesApplied < 10) throw new Error(`axe applied only ${rulesApplied} rules to ${location.href}`);
     return results.violations.map((v) => ({
       rule: v.id,
       impact: v.impact ?? 'unknown',
@@ -265,6 +268,22 @@ describe('WCAG 2.1 A/AA (axe-core) at 1280x800 and 390x844', () => {
     });
     await page.getByTestId('model-file-error').waitFor({ timeout: 20_000 });
     await checkState(page, 'Models import error', found);
+    expectNoViolations(found);
+  });
+
+  it('Draw with a trained model to switch to', async () => {
+    const { page } = app;
+    const found: string[] = [];
+    await page.goto(server.url('#/draw'));
+    const trained = page.getByLabel('Your trained model');
+    await poll(
+      () => trained.isEnabled(),
+      (enabled) => enabled,
+      20_000,
+      'the trained model offered',
+    );
+    await trained.check();
+    await checkState(page, 'Draw with a trained model', found);
     expectNoViolations(found);
   });
 
