@@ -10,7 +10,8 @@ export function Tex({ tex, display = false }: { readonly tex: string; readonly d
     [tex, display],
   );
   return display ? (
-    <div className="tex tex--display" dangerouslySetInnerHTML={{ __html: html }} />
+    // Focusable because a wide formula scrolls sideways on a phone, and keyboard users must be able to scroll it.
+    <div className="tex tex--display" tabIndex={0} dangerouslySetInnerHTML={{ __html: html }} />
   ) : (
     <span className="tex" dangerouslySetInnerHTML={{ __html: html }} />
   );

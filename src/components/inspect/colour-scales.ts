@@ -47,9 +47,23 @@ export function cssColour([r, g, b]: Rgb): string {
   return `rgb(${r} ${g} ${b})`;
 }
 
-/** Dark text on light fills, white on dark ones (relative luminance threshold). */
-export function textColourOn([r, g, b]: Rgb): string {
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 140 ? '#1b1f24' : '#ffffff';
+/** WCAG 2 relative luminance of an sRGB colour (0 for black, 1 for white). */
+export function relativeLuminance(rgb: Rgb): number {
+  const [r, g, b] = rgb.map((channel) => {
+    const c = channel / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * Black or white text, whichever contrasts more with the fill. Pure black, not the page's near-black, because
+ * only the pair black/white keeps every fill at 4.5:1 or more (WCAG AA for small text); near-black leaves
+ * mid-tone fills such as the mistakes' orange near 4:1.
+ */
+export function textColourOn(fill: Rgb): string {
+  const luminance = relativeLuminance(fill);
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? '#ffffff' : '#000000';
 }
 
 /** CSS gradient for a legend bar of a scale. */

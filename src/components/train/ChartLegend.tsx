@@ -28,7 +28,9 @@ function ChartLegendView({ entries }: { readonly entries: readonly LegendEntry[]
               <circle cx="9" cy="5" r="2.5" fill="#fff" stroke={entry.color} strokeWidth="1.5" />
             )}
           </svg>
-          <span style={{ color: entry.color }}>{entry.name}</span>
+          {/* The swatch carries the series colour; the name stays in the text colour, since light series
+              colours (orange, yellow, green) fall under 4.5:1 as 12 px text on white. */}
+          <span>{entry.name}</span>
         </li>
       ))}
     </ul>

@@ -6,7 +6,7 @@ export interface DigitCanvasProps {
   readonly pixels: Uint8Array;
   readonly rows: number;
   readonly cols: number;
-  /** Accessible description, e.g. "digit labelled 5". */
+  /** Accessible description, e.g. "digit labelled 5"; "" hides the canvas when its button already names it. */
   readonly label: string;
   readonly className?: string;
 }
@@ -27,5 +27,9 @@ export function DigitCanvas({ pixels, rows, cols, label, className }: DigitCanva
     context.putImageData(image, 0, 0);
   }, [pixels, rows, cols]);
   // The canvas stays at the image's own size; CSS scales it up with crisp pixels.
-  return <canvas ref={ref} width={cols} height={rows} role="img" aria-label={label} className={className} />;
+  return label === '' ? (
+    <canvas ref={ref} width={cols} height={rows} aria-hidden="true" className={className} />
+  ) : (
+    <canvas ref={ref} width={cols} height={rows} role="img" aria-label={label} className={className} />
+  );
 }
