@@ -1,26 +1,39 @@
 // The app shell: the header on every place, and the place the hash route names.
-import { useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { startModelPersistence } from '../state/model-checkpoints';
 import { watchTrainingLinks } from '../state/training-link-actions';
 import { DrawPage } from './draw/DrawPage';
-import { InspectPage } from './inspect/InspectPage';
-import { ModelsPage } from './models/ModelsPage';
-import { TrainPage } from './train/TrainPage';
 import { AppHeader } from './ui/AppHeader';
+import { lazyPlace, type LazyPlace } from './ui/lazy-place';
+import { PlaceLoadBoundary } from './ui/PlaceLoadBoundary';
+import { PlaceLoading } from './ui/PlaceLoading';
 import { placeInfo, type Place } from './ui/places';
 import { useHashRoute } from './ui/useHashRoute';
 
-function PlacePage({ place }: { readonly place: Place }) {
-  switch (place) {
-    case 'draw':
-      return <DrawPage />;
-    case 'train':
-      return <TrainPage />;
-    case 'inspect':
-      return <InspectPage />;
-    case 'models':
-      return <ModelsPage />;
-  }
+// Draw is the landing place and comes with the first download; the others (charts, formulas, the inspector)
+// are fetched when first opened, so a visitor who only draws never downloads them.
+const LAZY_PLACES: Readonly<Record<Exclude<Place, 'draw'>, LazyPlace>> = {
+  train: lazyPlace('train', () => import('./train/TrainPage').then((m) => m.TrainPage)),
+  inspect: lazyPlace('inspect', () => import('./inspect/InspectPage').then((m) => m.InspectPage)),
+  models: lazyPlace('models', () => import('./models/ModelsPage').then((m) => m.ModelsPage)),
+};
+
+function LazyPlacePage({ place }: { readonly place: Exclude<Place, 'draw'> }) {
+  const [, setAttempt] = useState(0);
+  const { page, forget } = LAZY_PLACES[place];
+  const Page = page();
+  return (
+    <PlaceLoadBoundary
+      onRetry={() => {
+        forget();
+        setAttempt((n) => n + 1);
+      }}
+    >
+      <Suspense fallback={<PlaceLoading place={place} />}>
+        <Page />
+      </Suspense>
+    </PlaceLoadBoundary>
+  );
 }
 
 export function App() {
@@ -43,7 +56,7 @@ export function App() {
       </a>
       <AppHeader current={place} />
       <main id="main" className="main" tabIndex={-1}>
-        <PlacePage place={place} />
+        {place === 'draw' ? <DrawPage /> : <LazyPlacePage key={place} place={place} />}
       </main>
     </div>
   );
