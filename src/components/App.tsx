@@ -1,12 +1,11 @@
 // The app shell: the header on every place, and the place the hash route names.
-import { Suspense, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { startModelPersistence } from '../state/model-checkpoints';
 import { watchTrainingLinks } from '../state/training-link-actions';
 import { DrawPage } from './draw/DrawPage';
 import { AppHeader } from './ui/AppHeader';
 import { lazyPlace, type LazyPlace } from './ui/lazy-place';
-import { PlaceLoadBoundary } from './ui/PlaceLoadBoundary';
-import { PlaceLoading } from './ui/PlaceLoading';
+import { LazyPlacePage } from './ui/LazyPlacePage';
 import { placeInfo, type Place } from './ui/places';
 import { useHashRoute } from './ui/useHashRoute';
 
@@ -17,24 +16,6 @@ const LAZY_PLACES: Readonly<Record<Exclude<Place, 'draw'>, LazyPlace>> = {
   inspect: lazyPlace('inspect', () => import('./inspect/InspectPage').then((m) => m.InspectPage)),
   models: lazyPlace('models', () => import('./models/ModelsPage').then((m) => m.ModelsPage)),
 };
-
-function LazyPlacePage({ place }: { readonly place: Exclude<Place, 'draw'> }) {
-  const [, setAttempt] = useState(0);
-  const { page, forget } = LAZY_PLACES[place];
-  const Page = page();
-  return (
-    <PlaceLoadBoundary
-      onRetry={() => {
-        forget();
-        setAttempt((n) => n + 1);
-      }}
-    >
-      <Suspense fallback={<PlaceLoading place={place} />}>
-        <Page />
-      </Suspense>
-    </PlaceLoadBoundary>
-  );
-}
 
 export function App() {
   const { place } = useHashRoute();
@@ -56,7 +37,11 @@ export function App() {
       </a>
       <AppHeader current={place} />
       <main id="main" className="main" tabIndex={-1}>
-        {place === 'draw' ? <DrawPage /> : <LazyPlacePage key={place} place={place} />}
+        {place === 'draw' ? (
+          <DrawPage />
+        ) : (
+          <LazyPlacePage key={place} place={place} lazy={LAZY_PLACES[place]} />
+        )}
       </main>
     </div>
   );
