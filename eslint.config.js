@@ -11,6 +11,22 @@ const outside = (folders) =>
     message: `this folder may not import from src/${f} (see STYLE.md)`,
   }));
 
+const componentPatterns = [
+  {
+    group: ['**/nn/*', '!**/nn/types', '!**/nn/model-file'],
+    message: 'components never call src/nn maths directly (types only)',
+  },
+  ...outside(['worker', 'storage']),
+];
+
+// Charts and formulas are most of a place's weight; the landing page and the store it starts never carry them.
+const landingHeavy = [
+  {
+    group: ['recharts', 'recharts/*', 'katex', 'katex/*'],
+    message: 'only the Train and Inspect places load this',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'public', 'build', 'coverage', '.bench'] },
   js.configs.recommended,
@@ -106,21 +122,29 @@ export default tseslint.config(
   {
     files: ['src/state/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: outside(['components']) }],
+      'no-restricted-imports': ['error', { patterns: [...outside(['components']), ...landingHeavy] }],
     },
   },
   {
     files: ['src/components/**'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: componentPatterns }],
+    },
+  },
+  {
+    // What the landing place (Draw) loads with the first download: the other places come through import().
+    files: ['src/components/App.tsx', 'src/components/draw/**', 'src/components/ui/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            {
-              group: ['**/nn/*', '!**/nn/types', '!**/nn/model-file'],
-              message: 'components never call src/nn maths directly (types only)',
-            },
-            ...outside(['worker', 'storage']),
+            ...componentPatterns,
+            ...landingHeavy,
+            ...['train', 'inspect', 'models'].map((f) => ({
+              group: [`**/${f}/**`],
+              message: `the ${f} place loads on first visit: import() it (see App.tsx), or move the shared helper out`,
+            })),
           ],
         },
       ],

@@ -3,25 +3,19 @@ import { useEffect } from 'react';
 import { startModelPersistence } from '../state/model-checkpoints';
 import { watchTrainingLinks } from '../state/training-link-actions';
 import { DrawPage } from './draw/DrawPage';
-import { InspectPage } from './inspect/InspectPage';
-import { ModelsPage } from './models/ModelsPage';
-import { TrainPage } from './train/TrainPage';
 import { AppHeader } from './ui/AppHeader';
+import { lazyPlace, type LazyPlace } from './ui/lazy-place';
+import { LazyPlacePage } from './ui/LazyPlacePage';
 import { placeInfo, type Place } from './ui/places';
 import { useHashRoute } from './ui/useHashRoute';
 
-function PlacePage({ place }: { readonly place: Place }) {
-  switch (place) {
-    case 'draw':
-      return <DrawPage />;
-    case 'train':
-      return <TrainPage />;
-    case 'inspect':
-      return <InspectPage />;
-    case 'models':
-      return <ModelsPage />;
-  }
-}
+// Draw is the landing place and comes with the first download; the others (charts, formulas, the inspector)
+// are fetched when first opened, so a visitor who only draws never downloads them.
+const LAZY_PLACES: Readonly<Record<Exclude<Place, 'draw'>, LazyPlace>> = {
+  train: lazyPlace('train', () => import('./train/TrainPage').then((m) => m.TrainPage)),
+  inspect: lazyPlace('inspect', () => import('./inspect/InspectPage').then((m) => m.InspectPage)),
+  models: lazyPlace('models', () => import('./models/ModelsPage').then((m) => m.ModelsPage)),
+};
 
 export function App() {
   const { place } = useHashRoute();
@@ -43,7 +37,11 @@ export function App() {
       </a>
       <AppHeader current={place} />
       <main id="main" className="main" tabIndex={-1}>
-        <PlacePage place={place} />
+        {place === 'draw' ? (
+          <DrawPage />
+        ) : (
+          <LazyPlacePage key={place} place={place} lazy={LAZY_PLACES[place]} />
+        )}
       </main>
     </div>
   );

@@ -1,8 +1,8 @@
 // Saved models: open the browser's store at start-up and bring back the last open model with its charts; open,
 // import, rename, delete and export models. Storage failures are reported and never touch the model in memory.
 import { transfer } from 'comlink';
-import { exportModelFile, type ExportedFile } from '../io/model-export';
-import { importModelFile, MAX_MODEL_FILE_BYTES, type ModelFileFormat } from '../io/model-import';
+import type { ExportedFile } from '../io/model-export';
+import type { ModelFileFormat } from '../io/model-import';
 import { deserializeModel, serializeModel, type ModelFile } from '../nn/model-file';
 import { ModelFormatError } from '../nn/model-format-error';
 import type { SavedModelSummary, StoredMetricHistory } from '../storage/digit-lab-db';
@@ -173,6 +173,8 @@ export async function importModelFromFile(file: Blob & { readonly name: string }
   if (trainingIsRunning()) return;
   useStore.setState({ modelsBusy: true, modelFileError: null, modelsNotice: null });
   try {
+    // The file formats (and their zip library) download when a file is opened, not with the landing page.
+    const { importModelFile, MAX_MODEL_FILE_BYTES } = await import('../io/model-import');
     if (file.size > MAX_MODEL_FILE_BYTES) {
       throw new ModelFormatError(
         `the file is ${file.size} bytes; model files larger than ${MAX_MODEL_FILE_BYTES} bytes (128 MB) are refused`,
@@ -238,6 +240,7 @@ export async function deleteSavedModel(id: string): Promise<void> {
 export async function exportCurrentModel(format: ModelFileFormat): Promise<ExportedFile> {
   const { modelSlot, openModelId, savedModels } = useStore.getState();
   const model: ModelFile = deserializeModel(await getTrainer().getModel(modelSlot));
+  const { exportModelFile } = await import('../io/model-export');
   const saved = savedModels.find((m) => m.id === openModelId);
   return exportModelFile(modelSlot === 'live' && saved ? { ...model, name: saved.name } : model, format);
 }
@@ -246,6 +249,7 @@ export async function exportSavedModel(id: string, format: ModelFileFormat): Pro
   const repo = await modelRepository();
   if (!repo) return null;
   try {
+    const { exportModelFile } = await import('../io/model-export');
     return exportModelFile((await repo.load(id)).model, format);
   } catch (error) {
     reportStorageError(error, 'export the model');

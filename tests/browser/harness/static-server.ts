@@ -28,6 +28,10 @@ export interface RequestRecord {
   readonly status: number;
   readonly fault: Fault | null;
   readonly contentEncoding: string | null;
+  /** Body bytes sent as they are on the wire (a `.gz` served with Content-Encoding counts compressed). */
+  readonly bodyBytes: number;
+  /** When the request arrived, in ms since the epoch (compare with the page's performance.timeOrigin + now()). */
+  readonly receivedAt: number;
 }
 
 export interface StaticServer {
@@ -117,8 +121,22 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
       return;
     }
     const relative = pathname.slice(basePath.length);
-    const record = (status: number, fault: Fault | null, contentEncoding: string | null = null) =>
-      requests.push({ method: req.method ?? 'GET', path: relative, status, fault, contentEncoding });
+    const receivedAt = Date.now();
+    const record = (
+      status: number,
+      fault: Fault | null,
+      bodyBytes: number,
+      contentEncoding: string | null = null,
+    ) =>
+      requests.push({
+        method: req.method ?? 'GET',
+        path: relative,
+        status,
+        fault,
+        contentEncoding,
+        bodyBytes,
+        receivedAt,
+      });
     const headers: Record<string, string> = { 'Cache-Control': 'no-cache' };
     if (coopCoep) {
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
@@ -127,14 +145,15 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     const filePath = normalize(join(root, relative === '' ? 'index.html' : relative));
     if (!filePath.startsWith(root + sep) || !existsSync(filePath) || statSync(filePath).isDirectory()) {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('Not found');
-      record(404, null);
+      record(404, null, 'Not found'.length);
       return;
     }
     const fault = faultFor(relative);
     if (fault === 'fail500' || fault === 'fail404') {
       const status = fault === 'fail500' ? 500 : 404;
-      res.writeHead(status, { ...headers, 'Content-Type': 'text/plain' }).end(`Injected fault ${fault}`);
-      record(status, fault);
+      const text = `Injected fault ${fault}`;
+      res.writeHead(status, { ...headers, 'Content-Type': 'text/plain' }).end(text);
+      record(status, fault, text.length);
       return;
     }
 
@@ -156,12 +175,12 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     const encoding = headers['Content-Encoding'] ?? null;
     if (req.method === 'HEAD') {
       res.writeHead(200, { ...headers, 'Content-Length': String(body.length) }).end();
-      record(200, fault, encoding);
+      record(200, fault, 0, encoding);
       return;
     }
     if (fault === 'truncate') body = body.subarray(0, Math.floor(body.length / 2));
     res.writeHead(200, { ...headers, 'Content-Length': String(body.length) });
-    record(200, fault, encoding);
+    record(200, fault, fault === 'abort' ? Math.floor(body.length / 2) : body.length, encoding);
     if (fault === 'abort') {
       res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
     } else if (fault === 'slow') {

@@ -43,6 +43,15 @@ function loadFor(split: 'train' | 'test'): PendingLoad {
 
 const header = () => screen.getByTestId('dataset-header-status');
 
+/** A place other than Draw downloads its code on first visit: its page is there once its heading is. */
+const placeShown = (name: string) => screen.findByRole('heading', { level: 1, name }, { timeout: 30_000 });
+
+async function renderTrain(): Promise<void> {
+  window.location.hash = '#/train';
+  render(<App />);
+  await placeShown('Train');
+}
+
 beforeEach(() => {
   useStore.setState(useStore.getInitialState(), true);
   forgetLoadedDatasets();
@@ -67,8 +76,7 @@ describe('dataset status', () => {
   });
 
   it('starts loading when Train opens, shows bytes and percent, then counts and labelled samples', async () => {
-    window.location.hash = '#/train';
-    render(<App />);
+    await renderTrain();
     expect(pending.map((p) => p.split).sort()).toEqual(['test', 'train']);
     expect(loadFor('train').options.baseUrl).toBe(document.baseURI);
 
@@ -92,8 +100,7 @@ describe('dataset status', () => {
   });
 
   it('shows a load error with Retry in the panel and the header, and Retry starts a new load', async () => {
-    window.location.hash = '#/train';
-    render(<App />);
+    await renderTrain();
     await act(async () => {
       loadFor('train').reject(
         new IdxFormatError('The training labels file does not start with the IDX label magic number 2049.'),
@@ -115,8 +122,7 @@ describe('dataset status', () => {
   });
 
   it('loads each split once however often Train is opened', async () => {
-    window.location.hash = '#/train';
-    render(<App />);
+    await renderTrain();
     act(() => {
       window.location.hash = '#/draw';
       window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -125,6 +131,7 @@ describe('dataset status', () => {
       window.location.hash = '#/train';
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
+    await placeShown('Train');
     expect(pending).toHaveLength(2);
   });
 
@@ -132,7 +139,7 @@ describe('dataset status', () => {
     render(<App />);
     for (const name of ['Draw', 'Train', 'Inspect', 'Models']) {
       await userEvent.click(screen.getByRole('link', { name }));
-      expect(await screen.findByRole('heading', { level: 1, name })).toBeInTheDocument();
+      expect(await placeShown(name)).toBeInTheDocument();
       expect(screen.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
       expect(document.title).toBe(`${name} · Digit Lab`);
     }
