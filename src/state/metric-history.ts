@@ -1,4 +1,5 @@
-// Keeps a long run's curves small: recent points at full resolution, older ones averaged in pairs.
+// Keeps a long run's curves small and whole: past a limit, the two neighbours covering the fewest samples merge,
+// so the points stay evenly spread from the run's first point to its latest however long it gets.
 import type { TestPoint, TrainPoint } from '../worker/training-progress';
 
 /** Points per series a chart is given at most; a few hundred keep an SVG chart cheap to redraw. */
@@ -6,14 +7,42 @@ export const MAX_POINTS = 160;
 
 type Point = TrainPoint | TestPoint;
 
-function mergePair<P extends Point>(a: P, b: P): P {
-  // The later sample count keeps the x axis increasing; the values are the pair's mean.
-  return { ...b, loss: (a.loss + b.loss) / 2, accuracy: (a.accuracy + b.accuracy) / 2 };
+/**
+ * A point stands for the samples since the point before it (the first one, from the run's start). A merged pair
+ * sits at the later sample count and averages the two weighted by the samples each stands for, so a coarse old
+ * point and a fine new one count for what they cover.
+ */
+function mergePair<P extends Point>(before: P | undefined, a: P, b: P): P {
+  const spanA = a.samplesSeen - (before?.samplesSeen ?? 0);
+  const spanB = b.samplesSeen - a.samplesSeen;
+  const total = spanA + spanB;
+  // Two points at the same sample count (an evaluation at an epoch's end) weigh the same.
+  const wa = total > 0 ? spanA / total : 0.5;
+  const wb = 1 - wa;
+  return { ...b, loss: a.loss * wa + b.loss * wb, accuracy: a.accuracy * wa + b.accuracy * wb };
 }
 
 /**
- * Appends `added` to `points`; past `max`, the older half is halved in resolution. Repeated, this gives
- * old history ever coarser steps while the latest points stay exact. Returns a new array when points were added.
+ * The pair (i, i + 1) to merge: the one covering the fewest samples, the oldest on a tie (so the newest stay exact
+ * longest). The first and the latest points are never merged: the curve starts where the run did, and ends on
+ * the value the run last reported.
+ */
+function narrowestPair(points: readonly Point[]): number {
+  let best = 1;
+  let bestSpan = Infinity;
+  for (let i = 1; i + 2 < points.length; i++) {
+    const span = points[i + 1].samplesSeen - points[i - 1].samplesSeen;
+    if (span < bestSpan) {
+      bestSpan = span;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/**
+ * Appends `added` to `points`, merging neighbours while there are more than `max` (at least 4). Returns a new
+ * array when points were added.
  */
 export function appendDownsampled<P extends Point>(
   points: readonly P[],
@@ -23,11 +52,10 @@ export function appendDownsampled<P extends Point>(
   // Nothing new keeps the same array: the charts, memoised on it, then have nothing to redraw.
   if (added.length === 0) return points;
   const all = [...points, ...added];
-  if (all.length <= max) return all;
-  const keepExact = Math.floor(max / 2);
-  const older = all.slice(0, all.length - keepExact);
-  const merged: P[] = [];
-  for (let i = 0; i + 1 < older.length; i += 2) merged.push(mergePair(older[i], older[i + 1]));
-  if (older.length % 2 === 1) merged.push(older[older.length - 1]);
-  return [...merged, ...all.slice(all.length - keepExact)];
+  const limit = Math.max(4, max);
+  while (all.length > limit) {
+    const i = narrowestPair(all);
+    all.splice(i, 2, mergePair(all[i - 1], all[i], all[i + 1]));
+  }
+  return all;
 }

@@ -12,6 +12,8 @@ import { ModelSwitch, type ModelChoice } from './ModelSwitch';
 import { PredictionAnnouncer } from './PredictionAnnouncer';
 import { PreprocessStages } from './PreprocessStages';
 import { ProbabilityBars } from './ProbabilityBars';
+import { rankDigits } from './ranked-digits';
+import { ReadingStrip } from './ReadingStrip';
 import { TopPrediction } from './TopPrediction';
 import { useFrameThrottle } from './useFrameThrottle';
 import './draw.css';
@@ -86,16 +88,14 @@ export function DrawWorkbench(props: DrawWorkbenchProps) {
   );
 
   const probabilities = result ? props.probabilities : null;
-  let top: number | null = null;
-  if (probabilities) {
-    top = 0;
-    for (let d = 1; d < 10; d++) if (probabilities[d] > probabilities[top]) top = d;
-  }
-  const topProbability = top === null || !probabilities ? 0 : probabilities[top];
+  const ranked = probabilities ? rankDigits(probabilities) : null;
+  const top = ranked ? ranked[0].digit : null;
+  const topProbability = ranked ? ranked[0].probability : 0;
 
   return (
     <div className="draw-grid">
       <section className="card draw-card" aria-label="Drawing">
+        <ReadingStrip ranked={ranked} status={props.modelStatus ?? null} hasInput={result !== null} />
         <DrawingPad strokes={strokes} onStrokesChange={changeStrokes} onPenDiameter={setPenDiameter} />
         <div className="pad-tools">
           <button
@@ -114,11 +114,6 @@ export function DrawWorkbench(props: DrawWorkbenchProps) {
           >
             Clear
           </button>
-          {top !== null && (
-            <p className="pad-tools__reading" aria-hidden="true">
-              Reads <strong>{top}</strong> · {Math.round(topProbability * 100)}%
-            </p>
-          )}
           <p className="pad-tools__keys">
             <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo · <kbd>Esc</kbd> clear
           </p>

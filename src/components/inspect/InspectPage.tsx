@@ -6,6 +6,7 @@ import { AnalysisPanel } from './AnalysisPanel';
 import { BrowserPanel } from './BrowserPanel';
 import { DigitPanel } from './DigitPanel';
 import { HowItWorksPanel } from './HowItWorksPanel';
+import { InspectSectionNav } from './InspectSectionNav';
 import { LayersPanel } from './LayersPanel';
 import { WeightsPanel } from './WeightsPanel';
 import './inspect.css';
@@ -15,6 +16,7 @@ export function InspectPage() {
   return (
     <section className="place inspect" aria-labelledby="inspect-title">
       <PlaceHeading place="inspect" />
+      <InspectSectionNav />
       <DigitPanel />
       <LayersPanel />
       <WeightsPanel />

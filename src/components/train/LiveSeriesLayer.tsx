@@ -18,6 +18,8 @@ export interface ChartLayerProps {
   readonly xAxis: AxisScale;
   readonly yAxis: AxisScale;
   readonly yUnit?: string;
+  /** Wide enough for the longest y tick label (yAxisWidth): both layers start the plot area there. */
+  readonly yAxisWidth: number;
 }
 
 export interface LiveSeriesLayerProps extends ChartLayerProps {
@@ -36,11 +38,12 @@ export const LiveSeriesLayer = memo(function LiveSeriesLayer({
   xAxis,
   yAxis,
   yUnit = '',
+  yAxisWidth,
   series,
   earlier,
   dotRadius,
 }: LiveSeriesLayerProps) {
-  const plot = useMemo(() => plotArea(width, height), [width, height]);
+  const plot = useMemo(() => plotArea(width, height, yAxisWidth), [width, height, yAxisWidth]);
   const scales = useMemo(() => plotScales(plot, xAxis, yAxis), [plot, xAxis, yAxis]);
   /** The pointer's x in the layer's pixels while it is over the plot area. */
   const [pointerX, setPointerX] = useState<number | null>(null);

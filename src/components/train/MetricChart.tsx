@@ -3,7 +3,7 @@ import { memo, useId } from 'react';
 import { CartesianGrid, LineChart, XAxis, YAxis, type XAxisTickContentProps } from 'recharts';
 import { niceAxis, sameAxis, type AxisScale } from './chart-axes';
 import { formatSamples } from './chart-format';
-import { CHART_MARGIN, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './chart-plot-area';
+import { CHART_MARGIN, X_AXIS_HEIGHT, yAxisWidth } from './chart-plot-area';
 import type { ChartSeries } from './chart-series';
 import { markerId } from './chart-svg-ids';
 import { ChartLegend, type LegendEntry } from './ChartLegend';
@@ -136,12 +136,15 @@ function axisTick(format: (value: number) => string, dy: string) {
 }
 
 const X_TICK = axisTick(formatSamples, '0.71em');
+function yTickLabel(value: number, unit: string): string {
+  return `${value}${unit}`;
+}
 /** One function per unit, so the axis' settings stay the same object between redraws. */
 const yTicks = new Map<string, ReturnType<typeof axisTick>>();
 function yTick(unit: string) {
   let tick = yTicks.get(unit);
   if (!tick) {
-    tick = axisTick((value) => `${value}${unit}`, '0.355em');
+    tick = axisTick((value) => yTickLabel(value, unit), '0.355em');
     yTicks.set(unit, tick);
   }
   return tick;
@@ -161,14 +164,14 @@ function xAxisProps(xAxis: AxisScale) {
   };
 }
 
-function yAxisProps(yAxis: AxisScale) {
+function yAxisProps(yAxis: AxisScale, width: number) {
   return {
     domain: yAxis.domain as [number, number],
     ticks: yAxis.ticks as number[],
     interval: 0,
     allowDataOverflow: true,
     niceTicks: 'none' as const,
-    width: Y_AXIS_WIDTH,
+    width,
   };
 }
 
@@ -182,12 +185,13 @@ const StaticLayer = memo(function StaticLayer({
   xAxis,
   yAxis,
   yUnit,
+  yAxisWidth: axisWidth,
 }: Omit<ChartLayerProps, 'chartId'>) {
   return (
     <LineChart width={width} height={height} margin={CHART_MARGIN} accessibilityLayer={false}>
       <CartesianGrid stroke={GRID_STROKE} />
       <XAxis {...xAxisProps(xAxis)} tick={X_TICK} fontSize={FONT_SIZE} />
-      <YAxis {...yAxisProps(yAxis)} tick={yTick(yUnit ?? '')} fontSize={FONT_SIZE} />
+      <YAxis {...yAxisProps(yAxis, axisWidth)} tick={yTick(yUnit ?? '')} fontSize={FONT_SIZE} />
     </LineChart>
   );
 });
@@ -221,7 +225,20 @@ function MetricChartView({
     (a, b) => a.length === b.length && a.every((s, i) => s === b[i]),
   );
   const legend = useStableValue(series.map(legendEntry), sameLegend);
-  const layer = { chartId, width: width ?? measuredWidth, height, xAxis, yAxis, yUnit };
+  // Sized to the labels: a fixed 40 px cut "92.5%" down to "2.5%".
+  const axisWidth = yAxisWidth(
+    yAxis.ticks.map((tick) => yTickLabel(tick, yUnit ?? '')),
+    FONT_SIZE,
+  );
+  const layer = {
+    chartId,
+    width: width ?? measuredWidth,
+    height,
+    xAxis,
+    yAxis,
+    yUnit,
+    yAxisWidth: axisWidth,
+  };
   return (
     <figure className="metric-chart" aria-label={title} data-testid={`chart-${title.toLowerCase()}`}>
       <figcaption className="metric-chart__title">{title}</figcaption>

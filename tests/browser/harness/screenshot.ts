@@ -1,8 +1,11 @@
-// Screenshots a route of the built app: npx tsx tests/browser/harness/screenshot.ts '#/train' out.png 1280x800 [ready]
-// With "ready" as the fourth argument it waits for the MNIST data to finish loading first.
+// Screenshots a route of the built app: npx tsx tests/browser/harness/screenshot.ts '#/train' out.png 1280x800 [ready|draw]
+// "ready" waits for the MNIST data to finish loading first. "draw" draws a 7 on the Draw pad, waits for the
+// network's reading and captures only the viewport: what a person sees while drawing, without scrolling.
 import { ensureBuilt } from './build';
 import { launchBrowser, openApp, waitForDatasetReady } from './browser';
+import { drawOnPad } from './draw-on-pad';
 import { startStaticServer } from './static-server';
+import { DRAWN_DIGITS } from '../draw-strokes';
 
 const [route = '#/draw', out = 'screenshot.png', size = '1280x800', wait] = process.argv.slice(2);
 const [width, height] = size.split('x').map(Number);
@@ -13,7 +16,15 @@ const browser = await launchBrowser();
 try {
   const app = await openApp(browser, server, route, { viewport: { width, height } });
   if (wait === 'ready') await waitForDatasetReady(app.page);
-  await app.page.screenshot({ path: out, fullPage: true });
+  if (wait === 'draw') {
+    const seven = DRAWN_DIGITS.find((d) => d.digit === 7)!;
+    await drawOnPad(app.page, app.page.getByTestId('drawing-pad'), seven.strokes);
+    await app.page
+      .getByRole('status')
+      .filter({ hasText: /^Predicted \d/ })
+      .waitFor({ timeout: 30_000 });
+  }
+  await app.page.screenshot({ path: out, fullPage: wait !== 'draw' });
   if (app.consoleErrors.length > 0) console.log(`console errors:\n${app.consoleErrors.join('\n')}`);
   console.log(`wrote ${out} (${width}x${height})`);
 } finally {

@@ -116,7 +116,9 @@ describe('DrawWorkbench', () => {
       />,
     );
     expect(screen.getByTestId('top-digit')).toHaveTextContent('7');
-    expect(screen.getByText('97% sure')).toBeInTheDocument();
+    // The full reading and the phone's answer strip over the pad say the same.
+    expect(screen.getAllByText('97% sure')).toHaveLength(2);
+    expect(screen.getByTestId('reading-strip')).toHaveTextContent(/^7The network reads97% sureNext2 1%8 1%$/);
     expect(screen.getByRole('status')).toHaveTextContent('Predicted 7, 97%');
     expect(screen.getByRole('img', { name: 'The 28 by 28 image fed to the network' })).toBeInTheDocument();
   });

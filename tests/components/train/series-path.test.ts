@@ -1,7 +1,7 @@
 // The live chart layer's maths: axis domains onto the plot's pixels, a series as one path, the point under a pointer.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plotArea } from '../../../src/components/train/chart-plot-area';
+import { plotArea, yAxisWidth } from '../../../src/components/train/chart-plot-area';
 import { linearScale, nearestByX, plotScales, seriesPath } from '../../../src/components/train/series-path';
 
 const X_AXIS = { domain: [0, 60_000], ticks: [0, 20_000, 40_000, 60_000] } as const;
@@ -18,6 +18,18 @@ function vertices(d: string): [number, number][] {
 describe('plotArea', () => {
   it('leaves recharts room for the y axis on the left and the x axis below, inside the margin', () => {
     expect(plotArea(500, 240)).toEqual({ left: 40, top: 8, width: 444, height: 198 });
+    expect(plotArea(500, 240, 52)).toEqual({ left: 52, top: 8, width: 432, height: 198 });
+  });
+});
+
+describe('yAxisWidth', () => {
+  it('keeps 40 px for short labels and widens the axis for long ones, never cutting "92.5%" to "2.5%"', () => {
+    expect(yAxisWidth(['0', '0.5', '1', '1.5', '2'], 12)).toBe(40);
+    // "92.5%" is 38.1 px in DejaVu Sans at 12 px, drawn 8 px left of the axis line: at least 47 px.
+    const accuracy = yAxisWidth(['90%', '92.5%', '95%', '97.5%', '100%'], 12);
+    expect(accuracy).toBeGreaterThanOrEqual(47);
+    expect(accuracy).toBeLessThanOrEqual(56);
+    expect(yAxisWidth(['0.1', '0.125'], 12)).toBeGreaterThan(yAxisWidth(['0.1', '0.12'], 12));
   });
 });
 
