@@ -8,6 +8,7 @@ import { ModelsPage } from './models/ModelsPage';
 import { TrainPage } from './train/TrainPage';
 import { AppHeader } from './ui/AppHeader';
 import { placeInfo, type Place } from './ui/places';
+import { UpdateBanner } from './ui/UpdateBanner';
 import { useHashRoute } from './ui/useHashRoute';
 
 function PlacePage({ place }: { readonly place: Place }) {
@@ -45,6 +46,7 @@ export function App() {
       <main id="main" className="main" tabIndex={-1}>
         <PlacePage place={place} />
       </main>
+      <UpdateBanner />
     </div>
   );
 }
