@@ -14,17 +14,24 @@ export interface ServiceWorkerEvents {
  * and this one keeps running (its offer stays) instead of reloading by itself.
  */
 export function registerServiceWorker(events: ServiceWorkerEvents): () => Promise<void> {
-  let takeoverRequested = false;
   const takeOver = registerSW({
     immediate: true,
     onNeedRefresh: events.onUpdateWaiting,
-    onNeedReload: () => {
-      if (takeoverRequested) window.location.reload();
-    },
+    // Instead of registerSW's own reload, which would also follow a takeover another tab asked for (and which
+    // it skips in the session that installed the first version).
+    onNeedReload: () => undefined,
     onRegisterError: events.onRegisterError,
   });
-  return () => {
-    takeoverRequested = true;
-    return takeOver();
+  return async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!registration?.waiting) {
+      // Another tab already let it take over: this page only has to reload.
+      window.location.reload();
+      return;
+    }
+    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+      once: true,
+    });
+    await takeOver();
   };
 }
