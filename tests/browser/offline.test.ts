@@ -60,7 +60,9 @@ describe('Offline after one visit', () => {
     try {
       // The visit: Train loads MNIST into the app's data cache, then a drawing registers the service worker.
       await waitForDatasetReady(page);
+      // Landing registers no service worker: nothing is precached before the first prediction.
       expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+      expect(server.requestsFor('sw.js')).toEqual([]);
       await goTo(page, '#/draw');
       await drawAndRead(page);
       const script = await waitForServiceWorkerControl(page);

@@ -72,6 +72,8 @@ describe('A new deployment', () => {
     const { page } = app;
     try {
       await installFirstBuild(page);
+      // A visitor who only draws downloads no MNIST file, service worker or not.
+      expect(server.requests.filter((r) => r.path.endsWith('.idx.gz'))).toEqual([]);
       server.setRoot(buildB.root);
       // The reload checks for a new service worker; the page itself still comes from the first build's cache.
       await page.reload();
