@@ -149,3 +149,26 @@ describe('Offline after one visit', () => {
     }
   });
 });
+
+describe('A host that sends no COOP/COEP', () => {
+  it('serves the page isolated once the service worker controls it, worker scripts included', async () => {
+    const plainServer = await startStaticServer({ coopCoep: false });
+    const app = await openApp(browser, plainServer, '#/draw');
+    const { page } = app;
+    try {
+      expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(false);
+      await drawAndRead(page);
+      await waitForServiceWorkerControl(page);
+      const navigation = await page.reload();
+      await page.locator('.app-header').waitFor();
+      expect(navigation?.fromServiceWorker()).toBe(true);
+      expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+      // The worker scripts come through the service worker too, so the isolated page can start them.
+      await drawAndRead(page, DRAWN_DIGITS[2]);
+      expect(unexpectedErrors(app.consoleErrors)).toEqual([]);
+    } finally {
+      await app.close();
+      await plainServer.close();
+    }
+  });
+});
