@@ -121,7 +121,7 @@ describe('A new deployment', () => {
       await banner
         .filter({ hasText: /Reload will be offered when training stops/ })
         .waitFor({ timeout: 60_000 });
-      expect(await banner.getByRole('button').count()).toBe(0);
+      expect(await banner.getByRole('button', { name: 'Reload' }).count()).toBe(0);
       await page.waitForTimeout(3_000);
       expect(await trainingStatus(page)).toBe('running');
       expect(await sameDocument(page)).toBe(true);

@@ -1,14 +1,17 @@
 // Offers to reload into a newly deployed build: never by itself, and not while a run trains.
+import { useState } from 'react';
 import { reloadIntoUpdate } from '../../state/app-update-actions';
 import { useStore } from '../../state/store';
 
 export function UpdateBanner() {
   const waiting = useStore((s) => s.appUpdateWaiting);
   const training = useStore((s) => s.trainingStatus === 'running');
+  // "Not now" hides the offer for this page; the next visit offers it again.
+  const [dismissed, setDismissed] = useState(false);
   // The live region is always there, so screen readers announce the offer when it appears.
   return (
     <div className="update-banner" role="status" data-testid="update-banner">
-      {waiting && (
+      {waiting && !dismissed && (
         <div className="update-banner__box">
           {training ? (
             <p>
@@ -23,6 +26,13 @@ export function UpdateBanner() {
               </button>
             </>
           )}
+          <button
+            type="button"
+            className="button button--small update-banner__later"
+            onClick={() => setDismissed(true)}
+          >
+            Not now
+          </button>
         </div>
       )}
     </div>

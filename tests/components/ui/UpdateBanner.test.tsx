@@ -2,6 +2,7 @@
 // The new-version offer: a Reload button when a build waits, a waiting message instead while a run trains.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { useStore } from '../../../src/state/store';
 import { UpdateBanner } from '../../../src/components/ui/UpdateBanner';
 
@@ -29,9 +30,16 @@ describe('UpdateBanner', () => {
     useStore.setState({ appUpdateWaiting: true, trainingStatus: 'running' });
     render(<UpdateBanner />);
     expect(screen.getByRole('status')).toHaveTextContent(/Reload will be offered when training stops/);
-    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Reload' })).toBeNull();
     act(() => useStore.setState({ trainingStatus: 'stopped' }));
     expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
+  });
+
+  it('hides the offer for this page on Not now', async () => {
+    useStore.setState({ appUpdateWaiting: true });
+    render(<UpdateBanner />);
+    await userEvent.click(screen.getByRole('button', { name: 'Not now' }));
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
   });
 
   it('keeps the offer beside a paused run (nothing is lost that a checkpoint has not kept)', () => {
