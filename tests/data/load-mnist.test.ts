@@ -54,6 +54,19 @@ function chunkedBody(bytes: Uint8Array, failAfter?: number): ReadableStream<Uint
   });
 }
 
+/** A secure context with a Cache API held in a Map (returned, to look inside). */
+function stubCache(): Map<string, Response> {
+  const store = new Map<string, Response>();
+  const cache = {
+    match: async (url: string) => store.get(url)?.clone(),
+    put: async (url: string, response: Response) => void store.set(url, response),
+    delete: async (url: string) => store.delete(url),
+  };
+  vi.stubGlobal('self', { isSecureContext: true, caches: {} });
+  vi.stubGlobal('caches', { open: async () => cache });
+  return store;
+}
+
 type Mode = 'gzip' | 'unzipped';
 interface MockOptions {
   mode: Mode;
@@ -183,14 +196,7 @@ describe('loadMnistSplit', () => {
   });
 
   it('serves a reload from the Cache API in a secure context without downloading again', async () => {
-    const store = new Map<string, Response>();
-    const cache = {
-      match: async (url: string) => store.get(url)?.clone(),
-      put: async (url: string, response: Response) => void store.set(url, response),
-      delete: async (url: string) => store.delete(url),
-    };
-    vi.stubGlobal('self', { isSecureContext: true, caches: {} });
-    vi.stubGlobal('caches', { open: async () => cache });
+    stubCache();
     const calls = mockFetch({ mode: 'gzip' });
     await load();
     const downloads = () => calls.filter((c) => c.endsWith('.idx.gz')).length;
@@ -215,18 +221,6 @@ describe('the MNIST data list offline', () => {
     vi.resetModules();
     const assets = await import('../../src/data/mnist-assets');
     return assets.fetchManifest(baseUrl);
-  }
-
-  function stubCache() {
-    const store = new Map<string, Response>();
-    const cache = {
-      match: async (url: string) => store.get(url)?.clone(),
-      put: async (url: string, response: Response) => void store.set(url, response),
-      delete: async (url: string) => store.delete(url),
-    };
-    vi.stubGlobal('self', { isSecureContext: true, caches: {} });
-    vi.stubGlobal('caches', { open: async () => cache });
-    return store;
   }
 
   it('reads the list from the network first and falls back to the last copy when the server is unreachable', async () => {
