@@ -120,6 +120,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/service-worker/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...outside(['nn', 'data', 'worker', 'state', 'components', 'io', 'storage']),
+            {
+              group: ['react', 'react-dom', 'zustand'],
+              message: 'the service worker knows nothing of the app',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/state/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...outside(['components']), ...landingHeavy] }],

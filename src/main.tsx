@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { resumeOfflineSupport } from './state/app-update-actions';
 import { loadDefaultModel } from './state/prediction-actions';
 import './styles.css';
 
@@ -12,6 +13,8 @@ if (new URLSearchParams(window.location.search).has('bench')) {
 
 // The drawing pad predicts from the first second: the shipped model loads while the page renders (failures show on the pad).
 void loadDefaultModel().catch(() => undefined);
+// A first visit registers the service worker after its first prediction; a returning one at once.
+resumeOfflineSupport();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

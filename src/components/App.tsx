@@ -7,6 +7,7 @@ import { AppHeader } from './ui/AppHeader';
 import { lazyPlace, type LazyPlace } from './ui/lazy-place';
 import { LazyPlacePage } from './ui/LazyPlacePage';
 import { placeInfo, type Place } from './ui/places';
+import { UpdateBanner } from './ui/UpdateBanner';
 import { useHashRoute } from './ui/useHashRoute';
 
 // Draw is the landing place and comes with the first download; the others (charts, formulas, the inspector)
@@ -43,6 +44,7 @@ export function App() {
           <LazyPlacePage key={place} place={place} lazy={LAZY_PLACES[place]} />
         )}
       </main>
+      <UpdateBanner />
     </div>
   );
 }

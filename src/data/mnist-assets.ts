@@ -1,4 +1,5 @@
 // Where the MNIST assets live relative to the app, and the manifest that scripts/generate-assets.mjs writes.
+import { readCachedBytes, writeCachedBytes } from './asset-cache';
 import { DataLoadError } from './data-load-error';
 
 export type MnistSplit = 'train' | 'test';
@@ -66,7 +67,11 @@ export function fetchManifest(baseUrl: string, signal?: AbortSignal): Promise<Mn
   return reading;
 }
 
-/** The byte sizes that progress is measured against. */
+/**
+ * The byte sizes that progress is measured against. Network first, so a new deployment's list wins; when the
+ * server cannot be reached, the last list read here (kept in the app's own data cache, beside the files it
+ * describes) lets cached MNIST files load offline.
+ */
 async function readManifest(baseUrl: string, signal?: AbortSignal): Promise<MnistManifest> {
   const url = dataUrl(baseUrl, 'manifest.json');
   let response: Response;
@@ -74,6 +79,8 @@ async function readManifest(baseUrl: string, signal?: AbortSignal): Promise<Mnis
     response = await fetch(url, { signal, cache: 'no-cache' });
   } catch (error) {
     if (signal?.aborted) throw new DataLoadError('aborted', 'The download was cancelled.', { cause: error });
+    const cached = await readCachedBytes(url);
+    if (cached) return parseManifest(new TextDecoder().decode(cached));
     throw new DataLoadError(
       'network',
       'Could not reach the server for the MNIST data list. Check your connection and retry.',
@@ -86,9 +93,23 @@ async function readManifest(baseUrl: string, signal?: AbortSignal): Promise<Mnis
       `The server answered ${response.status} for the MNIST data list (${url}). Retry later.`,
     );
   }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new DataLoadError('network', 'The MNIST data list stopped arriving half-way. Retry.', {
+      cause: error,
+    });
+  }
+  const manifest = parseManifest(text);
+  await writeCachedBytes(url, new TextEncoder().encode(text));
+  return manifest;
+}
+
+function parseManifest(text: string): MnistManifest {
   let json: unknown;
   try {
-    json = await response.json();
+    json = JSON.parse(text);
   } catch (error) {
     throw new DataLoadError(
       'http',

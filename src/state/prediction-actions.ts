@@ -2,6 +2,7 @@
 import { transfer } from 'comlink';
 import type { ModelSlot } from '../worker/api';
 import { getTrainer } from '../worker/client';
+import { startOfflineSupport } from './app-update-actions';
 import { useStore } from './store';
 
 /** Relative to the page, so a build served from any sub-path finds it. */
@@ -55,6 +56,8 @@ async function predict(input: Float32Array): Promise<void> {
     const result = await getTrainer().predict(transfer(copy, [copy.buffer]), slot);
     // A drawing cleared meanwhile must not bring an old answer back.
     if (lastInput !== null) useStore.setState({ prediction: { ...result, input }, predictionError: null });
+    // The app has shown what it is for; now the service worker may precache it for offline use.
+    startOfflineSupport();
   } catch (error) {
     useStore.setState({ predictionError: describe(error) });
   } finally {

@@ -1,5 +1,6 @@
 // The app's one zustand store, built from slices; each slice lives in its own file next to its actions.
 import { create } from 'zustand';
+import { createAppUpdateSlice, type AppUpdateSlice } from './app-update-slice';
 import { createDatasetSlice, type DatasetSlice } from './dataset-slice';
 import { createInspectSlice, type InspectSlice } from './inspect-slice';
 import { createMetricsSlice, type MetricsSlice } from './metrics-slice';
@@ -13,7 +14,8 @@ export type AppState = DatasetSlice &
   SessionSlice &
   MetricsSlice &
   PredictionSlice &
-  ModelsSlice;
+  ModelsSlice &
+  AppUpdateSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -22,4 +24,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createMetricsSlice(...a),
   ...createPredictionSlice(...a),
   ...createModelsSlice(...a),
+  ...createAppUpdateSlice(...a),
 }));

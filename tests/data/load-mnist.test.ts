@@ -54,6 +54,19 @@ function chunkedBody(bytes: Uint8Array, failAfter?: number): ReadableStream<Uint
   });
 }
 
+/** A secure context with a Cache API held in a Map (returned, to look inside). */
+function stubCache(): Map<string, Response> {
+  const store = new Map<string, Response>();
+  const cache = {
+    match: async (url: string) => store.get(url)?.clone(),
+    put: async (url: string, response: Response) => void store.set(url, response),
+    delete: async (url: string) => store.delete(url),
+  };
+  vi.stubGlobal('self', { isSecureContext: true, caches: {} });
+  vi.stubGlobal('caches', { open: async () => cache });
+  return store;
+}
+
 type Mode = 'gzip' | 'unzipped';
 interface MockOptions {
   mode: Mode;
@@ -183,14 +196,7 @@ describe('loadMnistSplit', () => {
   });
 
   it('serves a reload from the Cache API in a secure context without downloading again', async () => {
-    const store = new Map<string, Response>();
-    const cache = {
-      match: async (url: string) => store.get(url)?.clone(),
-      put: async (url: string, response: Response) => void store.set(url, response),
-      delete: async (url: string) => store.delete(url),
-    };
-    vi.stubGlobal('self', { isSecureContext: true, caches: {} });
-    vi.stubGlobal('caches', { open: async () => cache });
+    stubCache();
     const calls = mockFetch({ mode: 'gzip' });
     await load();
     const downloads = () => calls.filter((c) => c.endsWith('.idx.gz')).length;
@@ -206,5 +212,50 @@ describe('loadMnistSplit', () => {
     mockFetch({ mode: 'gzip' });
     await load();
     expect(open).not.toHaveBeenCalled();
+  });
+});
+
+describe('the MNIST data list offline', () => {
+  /** A fresh module each time: the list is read once per app URL and page load, as after a reload. */
+  async function fetchManifest(baseUrl: string) {
+    vi.resetModules();
+    const assets = await import('../../src/data/mnist-assets');
+    return assets.fetchManifest(baseUrl);
+  }
+
+  it('reads the list from the network first and falls back to the last copy when the server is unreachable', async () => {
+    const base = 'https://offline.test/app/';
+    const store = stubCache();
+    const online = vi.fn(async () => new Response(manifest));
+    vi.stubGlobal('fetch', online);
+    expect((await fetchManifest(base)).files.map((f) => f.name)).toEqual(['test-images', 'test-labels']);
+    expect(store.has(`${base}data/manifest.json`)).toBe(true);
+
+    const offline = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    vi.stubGlobal('fetch', offline);
+    const fromCache = await fetchManifest(base);
+    expect(offline).toHaveBeenCalledTimes(1);
+    expect(fromCache.files.map((f) => f.path)).toEqual(['test-images.idx.gz', 'test-labels.idx.gz']);
+  });
+
+  it('says the server cannot be reached when it never read the list before', async () => {
+    stubCache();
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(fetchManifest('https://never-online.test/')).rejects.toMatchObject({ kind: 'network' });
+  });
+
+  it('does not keep a list that does not parse, so the good copy stays the fallback', async () => {
+    const base = 'https://broken-deploy.test/';
+    const store = stubCache();
+    vi.stubGlobal('fetch', async () => new Response(manifest));
+    await fetchManifest(base);
+    vi.stubGlobal('fetch', async () => new Response('{"files": 3}'));
+    await expect(fetchManifest(base)).rejects.toThrow(/unexpected shape/);
+    const kept = await store.get(`${base}data/manifest.json`)!.text();
+    expect(JSON.parse(kept)).toEqual(JSON.parse(manifest));
   });
 });

@@ -20,3 +20,6 @@ export { ensureBuilt } from './build';
 export { poll } from './poll';
 export { drawOnPad } from './draw-on-pad';
 export { pressAndAwaitStatus, trainingStatus } from './training-status';
+export { listenWithoutAnswering, type SilentListener } from './silent-listener';
+export { waitForServiceWorkerControl } from './service-worker';
+export { makeNextBuild, type NextBuild } from './next-build';

@@ -49,6 +49,8 @@ export interface StaticServer {
   /** Adds (or with null removes) a fault for a relative path; overrides the `faults` option for that path. */
   setFault(path: string, fault: Fault | null): void;
   clearFaults(): void;
+  /** Serves another build from now on (same origin): a new deployment, as a returning visitor meets it. */
+  setRoot(root: string): void;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
 };
 
 const CHUNK_BYTES = 65_536;
@@ -84,18 +87,21 @@ function sendSlowly(res: ServerResponse, body: Buffer): void {
 }
 
 export async function startStaticServer(options: StaticServerOptions = {}): Promise<StaticServer> {
-  const root = options.root ?? DIST_DIR;
+  let root = options.root ?? DIST_DIR;
   const basePath = options.basePath ?? '/sub/dir/';
   const coopCoep = options.coopCoep ?? true;
   const gzipEncoding = options.gzipEncoding ?? true;
   if (!basePath.startsWith('/') || !basePath.endsWith('/')) {
     throw new Error(`basePath must start and end with "/", got "${basePath}"`);
   }
-  if (!existsSync(join(root, 'index.html'))) {
-    throw new Error(
-      `${root}/index.html is missing: build the app first (the harness global setup does this).`,
-    );
-  }
+  const checkBuilt = (folder: string) => {
+    if (!existsSync(join(folder, 'index.html'))) {
+      throw new Error(
+        `${folder}/index.html is missing: build the app first (the harness global setup does this).`,
+      );
+    }
+  };
+  checkBuilt(root);
 
   const overrides = new Map<string, Fault>();
   const corruptCache = new Map<string, Buffer>();
@@ -212,6 +218,10 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     clearFaults: () => {
       overrides.clear();
       rulesActive = false;
+    },
+    setRoot: (folder) => {
+      checkBuilt(folder);
+      root = folder;
     },
     close: () =>
       new Promise<void>((resolve) => {
