@@ -80,6 +80,8 @@ export function serializeModel(m: ModelFile, options: SerializeOptions = {}): Ui
     }
     return data;
   });
+  // What is written must read back: a malformed history (a NaN loss would become null in JSON) is refused here.
+  const history = m.history ? checkHistory(m.history, 'cannot save: ') : null;
   const header = {
     format: MODEL_FORMAT_NAME,
     formatVersion: MODEL_FORMAT_VERSION,
@@ -90,7 +92,7 @@ export function serializeModel(m: ModelFile, options: SerializeOptions = {}): Ui
     tensors: entries.map((e) => ({ ...e, dtype })),
     config: m.config,
     metrics: m.metrics,
-    ...(m.history ? { history: m.history } : {}),
+    ...(history ? { history } : {}),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const headerBytes = align4(json.length);

@@ -72,8 +72,20 @@ function checkCurve(value: unknown, where: string): HistoryPoint[] {
   });
 }
 
-/** Null when the header has none; a clear ModelFormatError when it has one that is malformed. */
-export function checkHistory(value: unknown): ModelHistory | null {
+/**
+ * Null when the header has none; a clear ModelFormatError (its message after `prefix`) when it has one that is
+ * malformed. The result holds only the fields named here.
+ */
+export function checkHistory(value: unknown, prefix = ''): ModelHistory | null {
+  try {
+    return checkHistoryFields(value);
+  } catch (error) {
+    if (prefix === '' || !(error instanceof ModelFormatError)) throw error;
+    throw new ModelFormatError(prefix + error.message);
+  }
+}
+
+function checkHistoryFields(value: unknown): ModelHistory | null {
   if (value === undefined || value === null) return null;
   if (!isRecord(value)) throw new ModelFormatError('"history" must be an object or null');
   return {

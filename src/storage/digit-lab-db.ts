@@ -39,6 +39,8 @@ export interface StoredMetricPoint {
 export interface StoredMetricHistory {
   readonly train: readonly StoredMetricPoint[];
   readonly test: readonly StoredMetricPoint[];
+  /** Seconds of training of each completed epoch (histories saved before it was kept have none). */
+  readonly epochSeconds?: readonly number[];
 }
 
 export interface DigitLabSchema extends DBSchema {
