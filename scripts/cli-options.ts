@@ -17,6 +17,8 @@ export interface TrainCliOptions {
   readonly trainLimit: number | undefined;
   readonly testLimit: number | undefined;
   readonly engine: CliEngine;
+  /** Store the weights as float16 (.dlm only). */
+  readonly float16: boolean;
 }
 
 /** typescript is the reference (the shipped model is reproducible bit for bit on it); wasm is about 5x faster. */
@@ -39,6 +41,7 @@ Trains a network on the real MNIST files and writes a model file. Defaults are t
   --train-limit N         train on the first N training images only
   --test-limit N          evaluate on the first N test images only
   --out model.dlm         where to write the model (.dlm, or .npz for NumPy)
+  --float16               store the .dlm weights as float16 (half the size; the default is float32)
   --name NAME             the model's name inside the file
   --engine typescript     typescript (the reference kernels) | wasm (WebAssembly SIMD, ~5x faster)
   --json                  one JSON object per epoch on stdout, no progress bar
@@ -88,6 +91,7 @@ export function parseTrainOptions(args: readonly string[]): TrainCliOptions | nu
         out: { type: 'string' },
         name: { type: 'string' },
         json: { type: 'boolean' },
+        float16: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -147,5 +151,6 @@ export function parseTrainOptions(args: readonly string[]): TrainCliOptions | nu
     trainLimit: limit('train-limit'),
     testLimit: limit('test-limit'),
     engine,
+    float16: values.float16 ?? false,
   };
 }

@@ -6,6 +6,8 @@ import { createNetwork } from '../src/nn/network';
 import { typescriptKernels, type Kernels } from '../src/nn/kernels';
 import { Trainer } from '../src/nn/trainer';
 import { trainEpochs } from '../src/nn/train-epochs';
+import type { TensorDtype } from '../src/nn/model-file';
+import type { ModelHistory } from '../src/nn/model-history';
 import { CLASS_COUNT, INPUT_SIZE, type Dataset, type EpochReport } from '../src/nn/types';
 import { CliUsageError, parseTrainOptions, TRAIN_USAGE } from './cli-options';
 import { modelWriterFor } from './cli-model-writers';
@@ -31,6 +33,26 @@ function formatEpoch(r: EpochReport, epochs: number): string {
   );
 }
 
+const dtypeOf = (float16: boolean): TensorDtype => (float16 ? 'float16' : 'float32');
+
+/** The run's curves as the model file keeps them: one training and one test point per epoch, and its seconds. */
+function historyOf(reports: readonly EpochReport[], trainCount: number, testCount: number): ModelHistory {
+  return {
+    train: reports.map((r) => ({
+      samplesSeen: r.epoch * trainCount,
+      loss: r.trainLoss,
+      accuracy: r.trainAccuracy,
+    })),
+    test: reports.map((r) => ({
+      samplesSeen: r.epoch * trainCount,
+      loss: r.testLoss,
+      accuracy: r.testAccuracy,
+      sampleCount: testCount,
+    })),
+    epochSeconds: reports.map((r) => r.seconds),
+  };
+}
+
 async function main(): Promise<number> {
   let options;
   try {
@@ -39,7 +61,7 @@ async function main(): Promise<number> {
       console.log(TRAIN_USAGE);
       return 0;
     }
-    modelWriterFor(options.out);
+    modelWriterFor(options.out, dtypeOf(options.float16));
   } catch (error) {
     if (error instanceof CliUsageError) {
       console.error(`train: ${error.message}\n\n${TRAIN_USAGE}`);
@@ -79,7 +101,10 @@ async function main(): Promise<number> {
     },
   });
   const last = reports[reports.length - 1];
-  const bytes = modelWriterFor(options.out)({
+  const bytes = modelWriterFor(
+    options.out,
+    dtypeOf(options.float16),
+  )({
     name: options.name,
     createdAt: new Date().toISOString(),
     params,
@@ -91,6 +116,7 @@ async function main(): Promise<number> {
       trainImages: train.count,
       testImages: test.count,
     },
+    history: historyOf(reports, train.count, test.count),
   });
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, bytes);

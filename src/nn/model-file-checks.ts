@@ -13,6 +13,10 @@ export interface TensorEntry {
   shape: [number, number];
 }
 
+/** How a tensor's numbers are stored: float16 halves the file, and is decoded to float32 on reading. */
+export type TensorDtype = 'float32' | 'float16';
+export const BYTES_PER_VALUE: Readonly<Record<TensorDtype, number>> = { float32: 4, float16: 2 };
+
 export function tensorEntries(layerSizes: readonly number[]): TensorEntry[] {
   const entries: TensorEntry[] = [];
   for (let l = 0; l + 1 < layerSizes.length; l++) {
@@ -46,29 +50,40 @@ export function checkLayerSizes(layerSizes: readonly unknown[]): asserts layerSi
   }
 }
 
-export function checkTensors(tensors: unknown, layerSizes: number[]): void {
+/** Checks the header's tensor list against the layers and returns each tensor's dtype (one of `dtypes`). */
+export function checkTensors(
+  tensors: unknown,
+  layerSizes: number[],
+  dtypes: readonly TensorDtype[],
+): TensorDtype[] {
   const expected = tensorEntries(layerSizes);
   if (!Array.isArray(tensors) || tensors.length !== expected.length) {
     throw new ModelFormatError(
       `a ${layerSizes.join('-')} network has ${expected.length} tensors, the header lists ${Array.isArray(tensors) ? tensors.length : 'none'}`,
     );
   }
-  expected.forEach((entry, i) => {
+  return expected.map((entry, i) => {
     const found: unknown = tensors[i];
     const shape = isRecord(found) ? found.shape : undefined;
     const ok =
       isRecord(found) &&
       found.name === entry.name &&
-      found.dtype === 'float32' &&
       Array.isArray(shape) &&
       shape.length === 2 &&
       shape[0] === entry.shape[0] &&
       shape[1] === entry.shape[1];
     if (!ok) {
       throw new ModelFormatError(
-        `tensor ${i} should be ${entry.name} float32 of shape [${entry.shape.join(', ')}] so the layers chain, found ${JSON.stringify(found)}`,
+        `tensor ${i} should be ${entry.name} of shape [${entry.shape.join(', ')}] so the layers chain, found ${JSON.stringify(found)}`,
       );
     }
+    const dtype = found.dtype as TensorDtype;
+    if (!dtypes.includes(dtype)) {
+      throw new ModelFormatError(
+        `tensor ${entry.name} has dtype ${JSON.stringify(found.dtype)}; this file version stores ${dtypes.join(' or ')}`,
+      );
+    }
+    return dtype;
   });
 }
 

@@ -1,24 +1,44 @@
-// Digit Lab's own model file (.dlm): magic bytes, a JSON header, then the float32 weights, checked on reading.
+// Digit Lab's own model file (.dlm): magic bytes, a JSON header, then the weights (float32 or float16), checked on reading.
+import { checkArchitecture, denseArchitecture } from './architecture';
+import { float16Bits, float16Value } from './float16';
 import { ModelFormatError } from './model-format-error';
-import { parameterCount } from './network';
-import { checkConfig, checkLayerSizes, checkTensors, isRecord, tensorEntries } from './model-file-checks';
+import { checkHistory, type ModelHistory } from './model-history';
+import {
+  BYTES_PER_VALUE,
+  checkConfig,
+  checkLayerSizes,
+  checkTensors,
+  isRecord,
+  tensorEntries,
+  type TensorDtype,
+  type TensorEntry,
+} from './model-file-checks';
 import type { NetworkParams, TrainingConfig } from './types';
 
+export type { TensorDtype } from './model-file-checks';
+
 /**
- * Layout (all little-endian):
+ * Layout (all little-endian; docs/formats.md has the whole description):
  *   bytes 0-3   magic "DLM\0"
  *   bytes 4-7   uint32 header length H (bytes of UTF-8 JSON, padded with spaces to a multiple of 4)
- *   bytes 8..   the JSON header: { format, formatVersion, name, createdAt, layerSizes, tensors, config, metrics }
- *   then        float32 tensors in the order W0, b0, W1, b1, ... (W_l of shape (units, inputs), row-major)
- * The weights start 4-byte aligned, so a reader can view them as a Float32Array without copying.
+ *   bytes 8..   the JSON header: { format, formatVersion, name, createdAt, layerSizes, architecture, tensors,
+ *               config, metrics, history? }
+ *   then        the tensors W0, b0, W1, b1, ... (W_l of shape (units, inputs), row-major), each in its own dtype
+ *               and starting 4-byte aligned (zero bytes pad a float16 tensor of odd length)
+ * Version 1 is the same without architecture and history, and float32 only.
  */
 export const MODEL_FILE_EXTENSION = '.dlm';
 export const MODEL_FORMAT_NAME = 'digit-lab-model';
-export const MODEL_FORMAT_VERSION = 1;
+export const MODEL_FORMAT_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
+const DTYPES_OF_VERSION: Record<number, readonly TensorDtype[]> = {
+  1: ['float32'],
+  2: ['float32', 'float16'],
+};
 const MAGIC = [0x44, 0x4c, 0x4d, 0x00];
 const PREAMBLE_BYTES = 8;
-/** Far above any real header (a few KB); refuses files that claim absurd sizes before reading them. */
-const MAX_HEADER_BYTES = 1 << 20;
+/** Far above any real header (a few KB; a few MB with the longest history read); refuses absurd claims early. */
+const MAX_HEADER_BYTES = 1 << 22;
 
 export interface ModelMetrics {
   testAccuracy?: number;
@@ -34,13 +54,23 @@ export interface ModelFile {
   params: NetworkParams;
   config: TrainingConfig | null;
   metrics: ModelMetrics;
+  /** The curves and epoch times of the training that made it; null (or absent) when unknown. */
+  history?: ModelHistory | null;
 }
 
-export function serializeModel(m: ModelFile): Uint8Array {
+export interface SerializeOptions {
+  /** float32 (the default) keeps every bit; float16 halves the file. */
+  readonly dtype?: TensorDtype;
+}
+
+const align4 = (n: number) => Math.ceil(n / 4) * 4;
+
+export function serializeModel(m: ModelFile, options: SerializeOptions = {}): Uint8Array {
+  const dtype = options.dtype ?? 'float32';
   const { layerSizes } = m.params;
   checkLayerSizes(layerSizes);
   const entries = tensorEntries(layerSizes);
-  entries.forEach((entry, index) => {
+  const tensors = entries.map((entry, index) => {
     const data = index % 2 === 0 ? m.params.W[index >> 1] : m.params.b[index >> 1];
     const expected = entry.shape[0] * entry.shape[1];
     if (!data || data.length !== expected) {
@@ -48,33 +78,37 @@ export function serializeModel(m: ModelFile): Uint8Array {
         `cannot save: tensor ${entry.name} should hold ${expected} numbers for a ${layerSizes.join('-')} network, found ${data?.length ?? 'none'}`,
       );
     }
+    return data;
   });
+  // What is written must read back: a malformed history (a NaN loss would become null in JSON) is refused here.
+  const history = m.history ? checkHistory(m.history, 'cannot save: ') : null;
   const header = {
     format: MODEL_FORMAT_NAME,
     formatVersion: MODEL_FORMAT_VERSION,
     name: m.name,
     createdAt: m.createdAt,
     layerSizes: [...layerSizes],
-    tensors: entries.map((e) => ({ ...e, dtype: 'float32' })),
+    architecture: denseArchitecture(layerSizes.slice(1, -1)),
+    tensors: entries.map((e) => ({ ...e, dtype })),
     config: m.config,
     metrics: m.metrics,
+    ...(history ? { history } : {}),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
-  const headerBytes = Math.ceil(json.length / 4) * 4;
-  const weightCount = parameterCount(layerSizes);
-  const bytes = new Uint8Array(PREAMBLE_BYTES + headerBytes + weightCount * 4);
+  const headerBytes = align4(json.length);
+  const weightBytes = tensors.reduce((n, t) => n + align4(t.length * BYTES_PER_VALUE[dtype]), 0);
+  const bytes = new Uint8Array(PREAMBLE_BYTES + headerBytes + weightBytes);
   bytes.set(MAGIC, 0);
   const view = new DataView(bytes.buffer);
   view.setUint32(4, headerBytes, true);
   bytes.set(json, PREAMBLE_BYTES);
   bytes.fill(0x20, PREAMBLE_BYTES + json.length, PREAMBLE_BYTES + headerBytes);
   let offset = PREAMBLE_BYTES + headerBytes;
-  for (let l = 0; l < m.params.W.length; l++) {
-    for (const tensor of [m.params.W[l], m.params.b[l]]) {
-      writeLittleEndian(bytes, view, offset, tensor);
-      offset += tensor.length * 4;
-    }
-  }
+  tensors.forEach((tensor, i) => {
+    if (dtype === 'float32') writeFloat32(bytes, view, offset, tensor);
+    else writeFloat16(view, offset, tensor, entries[i]);
+    offset += align4(tensor.length * BYTES_PER_VALUE[dtype]);
+  });
   return bytes;
 }
 
@@ -82,9 +116,9 @@ const LITTLE_ENDIAN = new Uint8Array(Float32Array.of(1).buffer)[3] === 0x3f;
 
 /**
  * The file's float32s are little-endian: on such a machine (every current one) a plain copy, else one value
- * at a time. `offset` is a multiple of 4 (the header is padded), as a Float32Array view needs.
+ * at a time. `offset` is a multiple of 4 (the header and tensors are padded), as a Float32Array view needs.
  */
-function writeLittleEndian(bytes: Uint8Array, view: DataView, offset: number, tensor: Float32Array): void {
+function writeFloat32(bytes: Uint8Array, view: DataView, offset: number, tensor: Float32Array): void {
   if (LITTLE_ENDIAN) {
     new Float32Array(bytes.buffer, bytes.byteOffset + offset, tensor.length).set(tensor);
     return;
@@ -92,16 +126,53 @@ function writeLittleEndian(bytes: Uint8Array, view: DataView, offset: number, te
   for (let i = 0; i < tensor.length; i++) view.setFloat32(offset + 4 * i, tensor[i], true);
 }
 
+function writeFloat16(view: DataView, offset: number, tensor: Float32Array, entry: TensorEntry): void {
+  for (let i = 0; i < tensor.length; i++) {
+    const bits = float16Bits(tensor[i]);
+    // A finite weight past ±65504 would become infinity, a file no reader accepts: refuse it here instead.
+    if ((bits & 0x7c00) === 0x7c00 && Number.isFinite(tensor[i])) {
+      throw new ModelFormatError(
+        `cannot save as float16: ${entry.name}[${i}] is ${tensor[i]}, beyond float16's largest value 65504; save as float32`,
+      );
+    }
+    view.setUint16(offset + 2 * i, bits, true);
+  }
+}
+
+export interface StoredTensor extends TensorEntry {
+  dtype: TensorDtype;
+  /** Where its numbers begin in the file. */
+  byteOffset: number;
+}
+
 /** What a .dlm file says about its model, read without decoding the weights. */
 export interface ModelHeader {
+  formatVersion: number;
   name: string;
   /** ISO 8601 time. */
   createdAt: string;
   layerSizes: number[];
+  /** The layer list ("dense 200, dense 100"); a version 1 file's is derived from its layer sizes. */
+  architecture: string;
+  tensors: StoredTensor[];
   config: TrainingConfig | null;
   metrics: ModelMetrics;
-  /** Where the float32 weights begin. */
+  history: ModelHistory | null;
+  /** Where the weights begin. */
   weightStart: number;
+}
+
+function checkVersion(version: unknown): number {
+  if (typeof version === 'number' && READABLE_VERSIONS.includes(version)) return version;
+  const readable = `versions ${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_VERSIONS.at(-1)}`;
+  if (typeof version === 'number' && Number.isInteger(version) && version > MODEL_FORMAT_VERSION) {
+    throw new ModelFormatError(
+      `this file is model format version ${version}; this Digit Lab reads ${readable}: update the app to open it`,
+    );
+  }
+  throw new ModelFormatError(
+    `the header's formatVersion must be one of ${READABLE_VERSIONS.join(', ')}, found ${JSON.stringify(version)}`,
+  );
 }
 
 /**
@@ -148,11 +219,7 @@ export function readModelHeader(bytes: Uint8Array): ModelHeader {
       `expected format "${MODEL_FORMAT_NAME}", found ${JSON.stringify(header.format)}`,
     );
   }
-  if (header.formatVersion !== MODEL_FORMAT_VERSION) {
-    throw new ModelFormatError(
-      `this Digit Lab reads model format version ${MODEL_FORMAT_VERSION}, the file is version ${JSON.stringify(header.formatVersion)}`,
-    );
-  }
+  const formatVersion = checkVersion(header.formatVersion);
   if (typeof header.name !== 'string') throw new ModelFormatError('the header needs a "name" string');
   if (typeof header.createdAt !== 'string')
     throw new ModelFormatError('the header needs a "createdAt" string');
@@ -160,25 +227,44 @@ export function readModelHeader(bytes: Uint8Array): ModelHeader {
   if (!Array.isArray(layerSizes))
     throw new ModelFormatError('the header needs "layerSizes", an array of integers');
   checkLayerSizes(layerSizes);
-  checkTensors(header.tensors, layerSizes);
+  const dtypes = checkTensors(header.tensors, layerSizes, DTYPES_OF_VERSION[formatVersion]);
   const config =
     header.config === null || header.config === undefined ? null : checkConfig(header.config, layerSizes);
   if (!isRecord(header.metrics)) throw new ModelFormatError('the header needs a "metrics" object');
+  let architecture = denseArchitecture(layerSizes.slice(1, -1));
+  let history: ModelHistory | null = null;
+  if (formatVersion >= 2) {
+    if (header.architecture !== undefined) {
+      checkArchitecture(header.architecture, layerSizes);
+      architecture = header.architecture as string;
+    }
+    history = checkHistory(header.history);
+  }
 
   const weightStart = PREAMBLE_BYTES + headerBytes;
-  const expectedWeightBytes = parameterCount(layerSizes) * 4;
+  let offset = weightStart;
+  const tensors = tensorEntries(layerSizes).map((entry, i) => {
+    const tensor: StoredTensor = { ...entry, dtype: dtypes[i], byteOffset: offset };
+    offset += align4(entry.shape[0] * entry.shape[1] * BYTES_PER_VALUE[dtypes[i]]);
+    return tensor;
+  });
+  const expectedWeightBytes = offset - weightStart;
   const foundWeightBytes = bytes.length - weightStart;
   if (foundWeightBytes !== expectedWeightBytes) {
     throw new ModelFormatError(
-      `a ${layerSizes.join('-')} network needs ${expectedWeightBytes} bytes of weights, the file has ${foundWeightBytes}: it is ${foundWeightBytes < expectedWeightBytes ? 'truncated' : 'longer than its header says'}`,
+      `a ${layerSizes.join('-')} network stored as ${[...new Set(dtypes)].join(' and ')} needs ${expectedWeightBytes} bytes of weights, the file has ${foundWeightBytes}: it is ${foundWeightBytes < expectedWeightBytes ? 'truncated' : 'longer than its header says'}`,
     );
   }
   return {
+    formatVersion,
     name: header.name,
     createdAt: header.createdAt,
     layerSizes: [...layerSizes],
+    architecture,
+    tensors,
     config,
     metrics: header.metrics as ModelMetrics,
+    history,
     weightStart,
   };
 }
@@ -189,20 +275,24 @@ function nonFiniteWeight(entryName: string, value: number, index: number): Model
   );
 }
 
+/** Reads every weight, float16 ones decoded to float32. */
 export function deserializeModel(bytes: Uint8Array): ModelFile {
-  const { name, createdAt, layerSizes, config, metrics, weightStart } = readModelHeader(bytes);
+  const { name, createdAt, layerSizes, tensors, config, metrics, history } = readModelHeader(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const W: Float32Array[] = [];
   const b: Float32Array[] = [];
-  let offset = weightStart;
-  for (const entry of tensorEntries(layerSizes)) {
+  for (const entry of tensors) {
     const tensor = new Float32Array(entry.shape[0] * entry.shape[1]);
-    for (let i = 0; i < tensor.length; i++, offset += 4) {
-      const value = view.getFloat32(offset, true);
+    const size = BYTES_PER_VALUE[entry.dtype];
+    for (let i = 0, offset = entry.byteOffset; i < tensor.length; i++, offset += size) {
+      const value =
+        entry.dtype === 'float32'
+          ? view.getFloat32(offset, true)
+          : float16Value(view.getUint16(offset, true));
       if (!Number.isFinite(value)) throw nonFiniteWeight(entry.name, value, i);
       tensor[i] = value;
     }
     (entry.name.startsWith('W') ? W : b).push(tensor);
   }
-  return { name, createdAt, params: { layerSizes, W, b }, config, metrics };
+  return { name, createdAt, params: { layerSizes, W, b }, config, metrics, history };
 }

@@ -14,6 +14,8 @@ export interface RunHistory {
   readonly train: readonly TrainPoint[];
   /** Test evaluations: the fixed subset every N steps and the whole test set after each epoch. */
   readonly test: readonly TestPoint[];
+  /** Seconds of training of each completed epoch. */
+  readonly epochSeconds: readonly number[];
   readonly end: RunEnd;
 }
 

@@ -7,6 +7,7 @@ import type { RunHistory } from './metrics-slice';
 import {
   historyOfRun,
   initModels,
+  modelFileHistory,
   modelRepository,
   refreshModelList,
   reportStorageError,
@@ -61,7 +62,9 @@ export async function checkpointCurrentRun(): Promise<void> {
   try {
     // The worker's .dlm bytes go to storage as they are: decoding and re-encoding the weights (720 KB for the
     // reference network) here blocked the page for 15–60 ms every epoch.
-    const bytes = await getTrainer().getModel('live');
+    // The run's curves go into the file itself, so an exported checkpoint carries them.
+    const curves = historyOfRun(useStore.getState().currentRun);
+    const bytes = await getTrainer().getModel('live', modelFileHistory(curves));
     const now = new Date();
     const state = useStore.getState();
     // The live slot belongs to another model now (one was opened meanwhile): this run's weights are gone.

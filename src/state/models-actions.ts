@@ -5,7 +5,8 @@ import type { ExportedFile } from '../io/model-export';
 import type { ModelFileFormat } from '../io/model-import';
 import { deserializeModel, serializeModel, type ModelFile } from '../nn/model-file';
 import { ModelFormatError } from '../nn/model-format-error';
-import type { SavedModelSummary, StoredMetricHistory } from '../storage/digit-lab-db';
+import type { ModelHistory } from '../nn/model-history';
+import type { SavedModelSummary, StoredMetricHistory, StoredMetricPoint } from '../storage/digit-lab-db';
 import { ModelRepository, newModelId, type LoadedModel } from '../storage/model-repository';
 import { StorageError, toStorageError } from '../storage/storage-error';
 import { getTrainer } from '../worker/client';
@@ -59,7 +60,23 @@ export async function refreshModelList(): Promise<void> {
 }
 
 export function historyOfRun(run: RunHistory | null): StoredMetricHistory | null {
-  return run ? { train: run.train, test: run.test } : null;
+  return run ? { train: run.train, test: run.test, epochSeconds: run.epochSeconds } : null;
+}
+
+const finitePoint = (p: StoredMetricPoint) =>
+  Number.isFinite(p.samplesSeen) && Number.isFinite(p.loss) && Number.isFinite(p.accuracy);
+
+/**
+ * A stored or live history as a model file carries it. A point that is not a finite number (a loss that blew up
+ * just before the divergence guard stepped in) is left out, so the file stays readable.
+ */
+export function modelFileHistory(history: StoredMetricHistory | null): ModelHistory | null {
+  if (!history) return null;
+  return {
+    train: history.train.filter(finitePoint),
+    test: history.test.filter(finitePoint),
+    epochSeconds: (history.epochSeconds ?? []).filter(Number.isFinite),
+  };
 }
 
 function restoredRun(summary: SavedModelSummary, history: StoredMetricHistory | null): RunHistory | null {
@@ -69,6 +86,7 @@ function restoredRun(summary: SavedModelSummary, history: StoredMetricHistory | 
     config: summary.config,
     train: history.train.map((p) => ({ samplesSeen: p.samplesSeen, loss: p.loss, accuracy: p.accuracy })),
     test: history.test.map((p) => ({ ...p, sampleCount: p.sampleCount ?? 0 })),
+    epochSeconds: history.epochSeconds ?? [],
     end: summary.status === 'finished' ? 'finished' : 'stopped',
   };
 }
@@ -188,14 +206,19 @@ export async function importModelFromFile(file: Blob & { readonly name: string }
     let summary: SavedModelSummary | null = null;
     if (repo) {
       try {
-        summary = await repo.saveBytes(id, bytes, { name: model.name, status: 'imported' });
+        summary = await repo.saveBytes(id, bytes, {
+          name: model.name,
+          status: 'imported',
+          history: model.history ?? null,
+        });
       } catch (error) {
         reportStorageError(error, `save “${model.name}”`);
       }
     }
     // The list first, so the open model is named the moment it shows.
     if (summary) await refreshModelList();
-    await showInLiveSlot(bytes, summary, null, model.name);
+    // A .dlm that carries its training curves shows them, as a model saved here does.
+    await showInLiveSlot(bytes, summary, model.history ?? null, model.name);
     useStore.setState({ modelsNotice: `Imported “${model.name}” (${model.params.layerSizes.join('-')}).` });
     if (repo && summary) await rememberOpen(repo, id);
   } catch (error) {
@@ -238,8 +261,10 @@ export async function deleteSavedModel(id: string): Promise<void> {
 
 /** The model the page currently predicts with (live or default), as a file to download. */
 export async function exportCurrentModel(format: ModelFileFormat): Promise<ExportedFile> {
-  const { modelSlot, openModelId, savedModels } = useStore.getState();
-  const model: ModelFile = deserializeModel(await getTrainer().getModel(modelSlot));
+  const { modelSlot, openModelId, savedModels, currentRun } = useStore.getState();
+  // The live model's curves are the page's (the run that trained it, or the ones it was opened with).
+  const history = modelSlot === 'live' && currentRun ? modelFileHistory(historyOfRun(currentRun)) : undefined;
+  const model: ModelFile = deserializeModel(await getTrainer().getModel(modelSlot, history));
   const { exportModelFile } = await import('../io/model-export');
   const saved = savedModels.find((m) => m.id === openModelId);
   return exportModelFile(modelSlot === 'live' && saved ? { ...model, name: saved.name } : model, format);
@@ -249,8 +274,11 @@ export async function exportSavedModel(id: string, format: ModelFileFormat): Pro
   const repo = await modelRepository();
   if (!repo) return null;
   try {
+    const loaded = await repo.load(id);
+    // Saved before files carried their history, the curves may live only beside the file: export them too.
+    const history = loaded.model.history ?? modelFileHistory(loaded.history);
     const { exportModelFile } = await import('../io/model-export');
-    return exportModelFile((await repo.load(id)).model, format);
+    return exportModelFile({ ...loaded.model, history }, format);
   } catch (error) {
     reportStorageError(error, 'export the model');
     return null;

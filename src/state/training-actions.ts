@@ -78,11 +78,16 @@ function applyProgress(progress: TrainingProgress, runGeneration: number): void 
       latestTestSampleCount: latestTest ? latestTest.sampleCount : s.latestTestSampleCount,
       // A message without new points keeps the run object, so the charts' throttled redraw has nothing to do.
       currentRun:
-        run && (progress.points.length > 0 || progress.evaluations.length > 0)
+        run &&
+        (progress.points.length > 0 || progress.evaluations.length > 0 || progress.epochSeconds.length > 0)
           ? {
               ...run,
               train: appendDownsampled(run.train, progress.points),
               test: appendDownsampled(run.test, progress.evaluations),
+              epochSeconds:
+                progress.epochSeconds.length > 0
+                  ? [...run.epochSeconds, ...progress.epochSeconds]
+                  : run.epochSeconds,
             }
           : run,
     };
@@ -130,7 +135,7 @@ function beginRun(config: TrainingConfig | null): void {
     const pastRuns = keep ? [previous, ...s.pastRuns].slice(0, MAX_PAST_RUNS) : s.pastRuns;
     const kept = new Set(pastRuns.map((r) => r.id));
     const currentRun: RunHistory | null = config
-      ? { id: ++runCounter, config, train: [], test: [], end: 'running' }
+      ? { id: ++runCounter, config, train: [], test: [], epochSeconds: [], end: 'running' }
       : null;
     return {
       pastRuns,

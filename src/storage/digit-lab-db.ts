@@ -1,5 +1,6 @@
 // The IndexedDB database's schema (saved models' summaries, weights, metric histories, settings) and opening it.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { HistoryPoint, ModelHistory } from '../nn/model-history';
 import type { TrainingConfig } from '../nn/types';
 import { StorageError, toStorageError } from './storage-error';
 
@@ -28,18 +29,13 @@ export interface SavedModelSummary {
   readonly byteLength: number;
 }
 
-/** One point of a training curve or a test evaluation, as the charts draw them. */
-export interface StoredMetricPoint {
-  readonly samplesSeen: number;
-  readonly loss: number;
-  readonly accuracy: number;
-  readonly sampleCount?: number;
-}
+/** One point of a training curve or a test evaluation, as the charts draw them (and model files keep them). */
+export type StoredMetricPoint = HistoryPoint;
 
-export interface StoredMetricHistory {
-  readonly train: readonly StoredMetricPoint[];
-  readonly test: readonly StoredMetricPoint[];
-}
+/** A model's curves; histories saved before epoch times were kept have no `epochSeconds`. */
+export type StoredMetricHistory = Omit<ModelHistory, 'epochSeconds'> & {
+  readonly epochSeconds?: readonly number[];
+};
 
 export interface DigitLabSchema extends DBSchema {
   summaries: { key: string; value: SavedModelSummary };

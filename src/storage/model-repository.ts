@@ -135,7 +135,13 @@ export class ModelRepository {
     }
     try {
       const model = deserializeModel(bytes);
-      return { summary, model: { ...model, name: summary.name }, bytes, history: history ?? null };
+      // The curves stored beside the file are the page's (finer while a run trains); the file's own come next.
+      return {
+        summary,
+        model: { ...model, name: summary.name },
+        bytes,
+        history: history ?? model.history ?? null,
+      };
     } catch (error) {
       if (!(error instanceof ModelFormatError)) throw error;
       throw new StorageError(

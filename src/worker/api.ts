@@ -6,6 +6,7 @@ import { loadMnistSplit, type LoadMnistOptions } from '../data/load-mnist';
 import type { MnistSplit } from '../data/mnist-assets';
 import { typescriptKernels, type Kernels } from '../nn/kernels';
 import { deserializeModel, serializeModel, type ModelFile, type ModelMetrics } from '../nn/model-file';
+import type { ModelHistory } from '../nn/model-history';
 import { createNetwork } from '../nn/network';
 import { predictOne } from '../nn/predict';
 import {
@@ -112,6 +113,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     config: TrainingConfig | null;
     name: string;
     metrics: ModelMetrics;
+    history: ModelHistory | null;
   } | null = null;
   let run: TrainingRun | null = null;
   let loop: Promise<TrainOutcome> | null = null;
@@ -200,7 +202,13 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     const initial = createNetwork([INPUT_SIZE, ...runConfig.hiddenSizes, CLASS_COUNT], runConfig.seed);
     const { trainer, close } = await createTrainer(initial, train);
     const started = new TrainingRun(trainer, train.count, pointsPerEpoch, divergence, close);
-    live = { params: trainer.params, config: runConfig, name: 'Trained in this session', metrics: {} };
+    live = {
+      params: trainer.params,
+      config: runConfig,
+      name: 'Trained in this session',
+      metrics: {},
+      history: null,
+    };
     run = started;
     return started;
   }
@@ -251,8 +259,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
       // Whatever runs before the next chunk (predictions, evaluation, a checkpoint) reads current weights.
       r.trainer.syncParams();
       const chunkEndMs = performance.now();
-      r.meter.add(r.trainer.samplesSeen - samplesBefore, chunkEndMs - chunkStartMs, chunkEndMs);
-      r.elapsedMs += chunkEndMs - chunkStartMs;
+      r.addTrainingTime(r.trainer.samplesSeen - samplesBefore, chunkEndMs - chunkStartMs, chunkEndMs);
       if (diverged) {
         return {
           reason: 'diverged',
@@ -467,8 +474,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
         throw error;
       }
       const endedMs = performance.now();
-      r.meter.add(r.trainer.samplesSeen - samplesBefore, endedMs - startedMs, endedMs);
-      r.elapsedMs += endedMs - startedMs;
+      r.addTrainingTime(r.trainer.samplesSeen - samplesBefore, endedMs - startedMs, endedMs);
       if (diverged) {
         return {
           reason: 'diverged',
@@ -489,7 +495,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
       await endLoop('stop');
       closeRun();
       const params = createNetwork([INPUT_SIZE, ...config.hiddenSizes, CLASS_COUNT], config.seed);
-      live = { params, config, name: 'Untrained', metrics: {} };
+      live = { params, config, name: 'Untrained', metrics: {}, history: null };
     },
 
     evaluate(slot: ModelSlot, split: MnistSplit, limit?: number): EvaluationResult {
@@ -524,7 +530,13 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
       } else {
         await endLoop('stop');
         closeRun();
-        live = { params: model.params, config: model.config, name: model.name, metrics: model.metrics };
+        live = {
+          params: model.params,
+          config: model.config,
+          name: model.name,
+          metrics: model.metrics,
+          history: model.history ?? null,
+        };
         if (model.config) config = model.config;
       }
       return {
@@ -535,9 +547,13 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
       };
     },
 
-    /** The slot's model as a .dlm file (the bytes are transferred). */
-    getModel(slot: ModelSlot): Uint8Array {
-      const bytes = serializeModel(slot === 'default' ? defaultModelFile() : liveModelFile());
+    /**
+     * The slot's model as a .dlm file (the bytes are transferred). `history` (the page keeps a run's curves)
+     * replaces the history the model came with; undefined keeps that one.
+     */
+    getModel(slot: ModelSlot, history?: ModelHistory | null): Uint8Array {
+      const file = slot === 'default' ? defaultModelFile() : liveModelFile();
+      const bytes = serializeModel(history === undefined ? file : { ...file, history });
       return transfer(bytes, [bytes.buffer]);
     },
   };
@@ -562,6 +578,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
       params: live.params,
       config: live.config,
       metrics,
+      history: live.history,
     };
   }
 

@@ -36,6 +36,8 @@ export interface TrainingProgress {
   readonly points: readonly TrainPoint[];
   /** New evaluations since the previous message. */
   readonly evaluations: readonly TestPoint[];
+  /** Seconds of training of each epoch completed since the previous message. */
+  readonly epochSeconds: readonly number[];
 }
 
 export interface Divergence {

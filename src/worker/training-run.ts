@@ -27,6 +27,11 @@ export class TrainingRun {
   /** Training and evaluation time in this run, pauses excluded. */
   elapsedMs = 0;
   lastTest: TestPoint | null = null;
+  /** Seconds of training steps each completed epoch took (evaluations and pauses excluded), as the CLI counts. */
+  readonly epochSeconds: number[] = [];
+  private epochTrainingMs = 0;
+  private epochEndedInChunk = false;
+  private pendingEpochSeconds: number[] = [];
   private readonly guard: DivergenceGuard;
   private readonly pointEvery: number;
   private readonly trainCount: number;
@@ -86,7 +91,22 @@ export class TrainingRun {
       this.stepsSincePoint = 0;
     }
     const epochEnded = report.batch === report.batchesPerEpoch - 1;
+    if (epochEnded) this.epochEndedInChunk = true;
     return { report, diverged, epochEnded, finished: epochEnded && this.trainer.epoch >= this.config.epochs };
+  }
+
+  /** Counts a chunk of steps: `samples` trained in `busyMs` ending at `atMs`; closes an epoch's time when one ended. */
+  addTrainingTime(samples: number, busyMs: number, atMs: number): void {
+    this.meter.add(samples, busyMs, atMs);
+    this.elapsedMs += busyMs;
+    this.epochTrainingMs += busyMs;
+    // A chunk ends at an epoch's last batch at the latest, so the whole chunk belongs to that epoch.
+    if (this.epochEndedInChunk) {
+      this.epochSeconds.push(this.epochTrainingMs / 1000);
+      this.pendingEpochSeconds.push(this.epochTrainingMs / 1000);
+      this.epochTrainingMs = 0;
+      this.epochEndedInChunk = false;
+    }
   }
 
   /**
@@ -141,9 +161,11 @@ export class TrainingRun {
       secondsLeft: samplesPerSecond > 0 ? left / samplesPerSecond : null,
       points: this.pendingPoints,
       evaluations: this.pendingEvaluations,
+      epochSeconds: this.pendingEpochSeconds,
     };
     this.pendingPoints = [];
     this.pendingEvaluations = [];
+    this.pendingEpochSeconds = [];
     return progress;
   }
 }

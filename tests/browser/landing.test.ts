@@ -22,17 +22,12 @@ const KB = 1000;
 const JS_CSS_BUDGET_BYTES = 400 * KB;
 const TOTAL_BUDGET_BYTES = 1000 * KB;
 const MODEL_PATH = 'models/default.dlm';
-// While the shipped model is float32 (0.72 MB) it counts at its float16 size (the same weights at 2 bytes
-// instead of 4: half). Once public/models/default.dlm is float16, set this to false: the total is then as measured.
-const COUNT_MODEL_AS_FLOAT16 = true;
 
 interface LandingFigures {
   readonly jsCssBytes: number;
-  /** Everything downloaded, the model as counted (see COUNT_MODEL_AS_FLOAT16). */
+  /** Everything downloaded, the model included. */
   readonly totalBytes: number;
-  readonly measuredTotalBytes: number;
   readonly modelBytes: number;
-  readonly countedModelBytes: number;
   readonly firstPredictionMs: number;
   /** The visitor's first stroke began (the pad was on screen) and ended: the prediction can come no sooner. */
   readonly drawingStartedMs: number;
@@ -94,16 +89,12 @@ async function measureLanding(viewport: { width: number; height: number }): Prom
     expect(landing.firstPredictionAt).toBeGreaterThan(0);
     const predictionAt = landing.timeOrigin + landing.firstPredictionAt;
     const requests = server.requests.slice(firstRequest).filter((r) => r.receivedAt <= predictionAt);
-    const measuredTotalBytes = requests.reduce((sum, r) => sum + r.bodyBytes, 0);
     const modelBytes = requests.filter((r) => r.path === MODEL_PATH).reduce((sum, r) => sum + r.bodyBytes, 0);
-    const countedModelBytes = COUNT_MODEL_AS_FLOAT16 ? Math.ceil(modelBytes / 2) : modelBytes;
     expect(unexpectedErrors(app.consoleErrors)).toEqual([]);
     return {
       jsCssBytes: requests.filter((r) => isJsOrCss(r.path)).reduce((sum, r) => sum + r.bodyBytes, 0),
-      totalBytes: measuredTotalBytes - modelBytes + countedModelBytes,
-      measuredTotalBytes,
+      totalBytes: requests.reduce((sum, r) => sum + r.bodyBytes, 0),
       modelBytes,
-      countedModelBytes,
       firstPredictionMs: landing.firstPredictionAt,
       drawingStartedMs,
       drawingEndedMs,
@@ -124,9 +115,7 @@ describe.each([
     const listing = figures.requests.map((r) => `${r.path || 'index.html'} ${kb(r.bodyBytes)}`).join(', ');
     console.log(
       `landing ${viewport.width}x${viewport.height}: js+css ${kb(figures.jsCssBytes)}, total ${kb(figures.totalBytes)}` +
-        (COUNT_MODEL_AS_FLOAT16
-          ? ` (model counted as float16: ${kb(figures.countedModelBytes)}; as downloaded ${kb(figures.measuredTotalBytes)})`
-          : '') +
+        ` (model ${kb(figures.modelBytes)})` +
         `, first prediction ${Math.round(figures.firstPredictionMs)} ms` +
         ` (drawing from ${Math.round(figures.drawingStartedMs)} to ${Math.round(figures.drawingEndedMs)} ms)` +
         `\n  ${listing}`,
@@ -134,13 +123,6 @@ describe.each([
 
     // The prediction came from the shipped model, which was downloaded in the window measured.
     expect(figures.modelBytes).toBeGreaterThan(100 * KB);
-    if (COUNT_MODEL_AS_FLOAT16) {
-      // Halving a model that is already float16 would count it at a quarter: the switch must be flipped then.
-      expect(
-        figures.modelBytes,
-        'the shipped model is smaller than float32: set COUNT_MODEL_AS_FLOAT16 to false',
-      ).toBeGreaterThan(600 * KB);
-    }
     expect(figures.jsCssBytes, listing).toBeLessThanOrEqual(JS_CSS_BUDGET_BYTES);
     expect(figures.totalBytes, listing).toBeLessThanOrEqual(TOTAL_BUDGET_BYTES);
     // Nothing of the other places: their chunks exist in the build, and none was fetched.

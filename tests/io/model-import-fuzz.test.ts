@@ -1,4 +1,5 @@
-// Fuzzing the importer: random, truncated and mutated bytes, odd arrays and huge size claims all give ModelFormatError.
+// Fuzzing the importer: random, truncated and mutated bytes (.dlm float32 and float16 with a history, .npz), odd
+// arrays and huge size claims all give ModelFormatError.
 import { zipSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { exportModelFile } from '../../src/io/model-export';
 import { importModelFile } from '../../src/io/model-import';
 import { encodeNpz } from '../../src/io/npz';
 import type { NpyArray, NpyDtype } from '../../src/io/npy';
-import type { ModelFile } from '../../src/nn/model-file';
+import { serializeModel, type ModelFile } from '../../src/nn/model-file';
 import { ModelFormatError } from '../../src/nn/model-format-error';
 import { createNetwork } from '../../src/nn/network';
 
@@ -16,8 +17,19 @@ const model: ModelFile = {
   params: createNetwork([784, 3, 10], 1),
   config: null,
   metrics: {},
+  history: {
+    train: [{ samplesSeen: 60_000, loss: 0.3, accuracy: 0.9 }],
+    test: [{ samplesSeen: 60_000, loss: 0.2, accuracy: 0.95, sampleCount: 10_000 }],
+    epochSeconds: [4.5],
+  },
 };
-const valid = { dlm: exportModelFile(model, 'dlm').bytes, npz: exportModelFile(model, 'npz').bytes };
+const valid = {
+  dlm: exportModelFile(model, 'dlm').bytes,
+  dlm16: serializeModel(model, { dtype: 'float16' }),
+  npz: exportModelFile(model, 'npz').bytes,
+};
+type ValidFormat = keyof typeof valid;
+const formats = Object.keys(valid) as ValidFormat[];
 
 /** Import must either give a usable network or throw ModelFormatError — nothing else. */
 function importOrTypedError(bytes: Uint8Array): void {
@@ -57,10 +69,10 @@ describe('importModelFile under fuzzing', () => {
   it('every truncation of a valid file', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('dlm', 'npz'),
+        fc.constantFrom(...formats),
         fc.double({ min: 0, max: 1, noNaN: true }),
         (format, fraction) => {
-          const bytes = valid[format as 'dlm' | 'npz'];
+          const bytes = valid[format];
           const cut = Math.floor(fraction * (bytes.length - 1));
           expect(() => importModelFile(bytes.subarray(0, cut), 'cut')).toThrow(ModelFormatError);
         },
@@ -72,13 +84,13 @@ describe('importModelFile under fuzzing', () => {
   it('valid files with bytes overwritten anywhere', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('dlm', 'npz'),
+        fc.constantFrom(...formats),
         fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), {
           minLength: 1,
           maxLength: 8,
         }),
         (format, edits) => {
-          const bytes = valid[format as 'dlm' | 'npz'].slice();
+          const bytes = valid[format].slice();
           // Half the edits land in the first 300 bytes, where the headers are.
           for (const [where, value] of edits) {
             const span = where < 0.5 ? Math.min(300, bytes.length) : bytes.length;
@@ -126,12 +138,15 @@ describe('importModelFile under fuzzing', () => {
 
   it('a NaN anywhere in a valid network is refused', () => {
     fc.assert(
-      fc.property(fc.nat(), fc.constantFrom('dlm', 'npz'), (index, format) => {
+      fc.property(fc.nat(), fc.constantFrom(...formats), (index, format) => {
         const params = createNetwork([784, 3, 10], 1);
         const tensors = [...params.W, ...params.b];
         const tensor = tensors[index % tensors.length];
         tensor[index % tensor.length] = NaN;
-        const bytes = exportModelFile({ ...model, params }, format as 'dlm' | 'npz').bytes;
+        const bytes =
+          format === 'dlm16'
+            ? serializeModel({ ...model, params }, { dtype: 'float16' })
+            : exportModelFile({ ...model, params }, format).bytes;
         expect(() => importModelFile(bytes, 'nan')).toThrow(/NaN/);
       }),
       { numRuns: 50 },

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deserializeModel } from '../../src/nn/model-file';
+import { deserializeModel, readModelHeader } from '../../src/nn/model-file';
 
 function train(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/train.ts', ...args], { encoding: 'utf8' });
@@ -49,12 +49,19 @@ describe('train CLI', () => {
       expect(model.config?.optimizer).toBe('reference-momentum');
       expect(model.metrics.testAccuracy).toBe(epoch.testAccuracy);
       expect(model.metrics.epochs).toBe(1);
+      // The file keeps the run's curves: one training and one test point per epoch, and the epoch's seconds.
+      expect(model.history).toEqual({
+        train: [{ samplesSeen: 2000, loss: epoch.trainLoss, accuracy: epoch.trainAccuracy }],
+        test: [{ samplesSeen: 2000, loss: epoch.testLoss, accuracy: epoch.testAccuracy, sampleCount: 1000 }],
+        epochSeconds: [epoch.seconds],
+      });
+      expect(readModelHeader(readFileSync(out)).tensors.every((t) => t.dtype === 'float32')).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('trains with the WebAssembly kernels and a decaying learning rate, and keeps the decay in the model', () => {
+  it('trains with the WebAssembly kernels and a decaying learning rate, keeps the decay, and writes float16', () => {
     const dir = mkdtempSync(join(tmpdir(), 'digit-lab-train-'));
     try {
       const out = join(dir, 'fast.dlm');
@@ -70,7 +77,7 @@ describe('train CLI', () => {
           '0.6',
           '--epochs',
           '2',
-        ].concat(['--train-limit', '2000', '--test-limit', '1000', '--out', out]),
+        ].concat(['--train-limit', '2000', '--test-limit', '1000', '--float16', '--out', out]),
       );
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('WebAssembly SIMD kernels');
@@ -78,6 +85,10 @@ describe('train CLI', () => {
       const model = deserializeModel(readFileSync(out));
       expect(model.config?.learningRateDecay).toBe(0.6);
       expect(model.metrics.testAccuracy).toBeGreaterThan(0.8);
+      expect(model.history?.epochSeconds).toHaveLength(2);
+      const header = readModelHeader(readFileSync(out));
+      expect(header.tensors.every((t) => t.dtype === 'float16')).toBe(true);
+      expect(header.architecture).toBe('dense 200, dense 100, dense 25');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -97,5 +108,8 @@ describe('train CLI', () => {
     expect(decay.stderr).toContain('--decay must be a number in (0, 1], got "1.5"');
     const format = train(['--out', 'model.onnx']);
     expect(format.stderr).toContain('--out must end in one of .dlm');
+    const halves = train(['--float16', '--out', 'model.npz']);
+    expect(halves.status).toBe(2);
+    expect(halves.stderr).toContain('.npz files hold float32 weights; float16 is for .dlm files');
   });
 });

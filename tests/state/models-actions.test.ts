@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportModelFile } from '../../src/io/model-export';
-import { deserializeModel } from '../../src/nn/model-file';
+import { deserializeModel, readModelHeader } from '../../src/nn/model-file';
 import { createNetwork } from '../../src/nn/network';
 import { REFERENCE_CONFIG } from '../../src/nn/types';
 import {
@@ -13,8 +13,11 @@ import {
 } from '../../src/state/model-checkpoints';
 import {
   deleteSavedModel,
+  exportCurrentModel,
+  exportSavedModel,
   importModelFromFile,
   initModels,
+  loadSavedHistory,
   modelRepository,
   openSavedModel,
   renameSavedModel,
@@ -146,13 +149,40 @@ describe('models actions', () => {
     const testCurve = state.currentRun?.test;
     expect(testCurve?.length).toBe(2);
 
+    const epochSeconds = state.currentRun?.epochSeconds;
+    expect(epochSeconds).toHaveLength(2);
+    // The checkpoint's .dlm bytes carry the run's curves themselves, not only the store beside them.
+    const repo = await modelRepository();
+    const stored = await repo!.load(saved.id);
+    expect(readModelHeader(stored.bytes).history).toEqual({
+      train: state.currentRun?.train,
+      test: testCurve,
+      epochSeconds,
+    });
+
     await reload();
     await initModels();
     const restored = useStore.getState();
     expect(restored.openModelId).toBe(saved.id);
     expect(restored.currentRun?.test).toEqual(testCurve);
+    expect(restored.currentRun?.epochSeconds).toEqual(epochSeconds);
     expect(restored.currentRun?.end).toBe('finished');
     expect(restored.trainingConfig.hiddenSizes).toEqual([8]);
+    expect(await liveWeights()).toEqual(trained);
+
+    // Exported as .dlm and imported into another browser (a fresh database), the model keeps its charts.
+    const exported = await exportCurrentModel('dlm');
+    expect(deserializeModel(exported.bytes).history?.epochSeconds).toEqual(epochSeconds);
+    const savedExport = await exportSavedModel(saved.id, 'dlm');
+    expect(deserializeModel(savedExport!.bytes).history?.test).toEqual(testCurve);
+    databaseCount++;
+    await reload();
+    await importModelFromFile(fileOf(exported.bytes, exported.fileName));
+    const imported = useStore.getState();
+    expect(imported.modelFileError).toBeNull();
+    expect(imported.currentRun?.test).toEqual(testCurve);
+    expect(imported.currentRun?.epochSeconds).toEqual(epochSeconds);
+    expect(await loadSavedHistory(imported.openModelId!)).toMatchObject({ test: testCurve, epochSeconds });
     expect(await liveWeights()).toEqual(trained);
   });
 

@@ -58,6 +58,19 @@ describe('ModelRepository', () => {
     expect(loaded.bytes.byteLength).toBe(summary.byteLength);
   });
 
+  it('keeps a float16 file with its own history as it is, and gives that history when none is stored beside it', async () => {
+    const fileHistory = { ...history, epochSeconds: [3.5] };
+    const bytes = serializeModel({ ...model('Halves'), history: fileHistory }, { dtype: 'float16' });
+    await repo.saveBytes('h', bytes, { name: 'Halves', status: 'imported' });
+    const loaded = await repo.load('h');
+    expect(loaded.bytes).toEqual(bytes);
+    expect(loaded.model.history).toEqual(fileHistory);
+    expect(loaded.history).toEqual(fileHistory);
+    // The page's finer curves, stored beside the file, come first.
+    await repo.saveBytes('h', bytes, { name: 'Halves', status: 'imported', history });
+    expect((await repo.load('h')).history).toEqual(history);
+  });
+
   it('checkpoints overwrite the same run, keep its creation date and its history unless given a new one', async () => {
     await repo.save(
       'run',

@@ -53,6 +53,10 @@ describe('training session', () => {
     expect(evaluations.some((e) => e.sampleCount === 200)).toBe(true);
     expect(evaluations.at(-1)!.accuracy).toBeGreaterThan(0.8);
     expect(points.at(-1)!.loss).toBeLessThan(points[0].loss);
+    // One training time per epoch, each a positive number of seconds.
+    const epochSeconds = all.flatMap((m) => m.epochSeconds);
+    expect(epochSeconds).toHaveLength(2);
+    for (const seconds of epochSeconds) expect(seconds).toBeGreaterThan(0);
     const predicted = api.predict(digit(0), 'live');
     expect(predicted.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
     expect(predicted.activations.map((a) => a.length)).toEqual([64, 32]);

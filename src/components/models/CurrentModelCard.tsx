@@ -44,8 +44,9 @@ export function CurrentModelCard() {
         </button>
       </div>
       <p className="models-current__note">
-        <code>.dlm</code> is Digit Lab&apos;s own file (weights, settings and results). <code>.npz</code>{' '}
-        opens with <code>numpy.load</code>: <code>W0</code>, <code>b0</code>, … and <code>layer_sizes</code>.
+        <code>.dlm</code> is Digit Lab&apos;s own file (weights, settings, results and training curves).{' '}
+        <code>.npz</code> opens with <code>numpy.load</code>: <code>W0</code>, <code>b0</code>, … and{' '}
+        <code>layer_sizes</code>.
       </p>
       <ModelImport />
     </section>

@@ -10,6 +10,7 @@ const run = (id: number): RunHistory => ({
   config: REFERENCE_CONFIG,
   train: [],
   test: [],
+  epochSeconds: [],
   end: 'finished',
 });
 

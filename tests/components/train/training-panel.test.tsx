@@ -66,6 +66,7 @@ function run(id: number, points: number, overrides: Partial<RunHistory> = {}): R
       { samplesSeen: 12_800, loss: 0.4, accuracy: 0.9, sampleCount: 1000 },
       { samplesSeen: 60_000, loss: 0.2, accuracy: 0.955, sampleCount: 10_000 },
     ],
+    epochSeconds: [9.5],
     end: 'finished',
     ...overrides,
   };
