@@ -1,5 +1,4 @@
 // The engine against the NumPy twin (bench/numpy_reference.py): same start, same batches, 50 float32 steps.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,32 +7,15 @@ import { loadMnistFromDisk } from '../../src/data/mnist-node';
 import { cloneParams, createNetwork } from '../../src/nn/network';
 import { Trainer } from '../../src/nn/trainer';
 import { REFERENCE_CONFIG, type Dataset, type NetworkParams } from '../../src/nn/types';
+import { bytesOf, copyOut, flattenTensors, hasNumpy, runTwinAgreement } from './numpy-twin';
 
 const STEPS = 50;
-const numpyCheck = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
-const hasNumpy = numpyCheck.status === 0;
 if (!hasNumpy) {
   console.warn('SKIPPED numpy-agreement: python3 with numpy is not available on this machine');
 }
 
 function flatten(params: NetworkParams): Float32Array {
-  const parts = params.W.flatMap((w, l) => [w, params.b[l]]);
-  const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
-
-function bytesOf(a: ArrayBufferView): Uint8Array {
-  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-}
-
-/** Node's small Buffers share a pooled ArrayBuffer; copy the bytes out before viewing them as numbers. */
-function copyOut(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return flattenTensors(params.W, params.b);
 }
 
 describe.skipIf(!hasNumpy)('agreement with NumPy', () => {
@@ -69,13 +51,7 @@ describe.skipIf(!hasNumpy)('agreement with NumPy', () => {
       writeFileSync(join(dir, 'images.bin'), data.images);
       writeFileSync(join(dir, 'labels.bin'), data.labels);
       writeFileSync(join(dir, 'order.bin'), bytesOf(Uint32Array.from(trainer.epochOrder)));
-      const run = spawnSync(
-        'python3',
-        ['bench/numpy_reference.py', '--agreement', dir, '--dtype', 'float32'],
-        {
-          encoding: 'utf8',
-        },
-      );
+      const run = runTwinAgreement(dir);
       expect(run.status, run.stderr).toBe(0);
       const numpyLosses = new Float64Array(copyOut(readFileSync(join(dir, 'numpy-losses.bin'))));
       const numpyWeights = new Float32Array(copyOut(readFileSync(join(dir, 'numpy-weights.bin'))));
