@@ -1,6 +1,7 @@
 // A layer-list network: dense-only lists are today's network; a whole CNN's gradients against finite differences.
 import { describe, expect, it } from 'vitest';
 import { loadMnistFromDisk } from '../../src/data/mnist-node';
+import { evaluate } from '../../src/nn/evaluate';
 import { typescriptKernels } from '../../src/nn/kernels';
 import { denseLayers, type Layer } from '../../src/nn/layer';
 import { parseLayerList } from '../../src/nn/layer-list';
@@ -10,6 +11,7 @@ import {
   fromNetworkParams,
   toNetworkParams,
 } from '../../src/nn/layer-network';
+import { evaluateLayers } from '../../src/nn/layer-evaluate';
 import { layerBackward, layerForward } from '../../src/nn/layer-pass';
 import { resolveLayers, type Shape } from '../../src/nn/layer-shapes';
 import { LayerTrainer } from '../../src/nn/layer-trainer';
@@ -19,7 +21,7 @@ import { SeededRandom } from '../../src/nn/random';
 import { Trainer } from '../../src/nn/trainer';
 import { REFERENCE_CONFIG, type Dataset } from '../../src/nn/types';
 import { expectGradient } from './finite-differences';
-import { referenceCnnLoss } from './reference-cnn';
+import { referenceCnnLoss, referenceLogits } from './reference-cnn';
 
 describe('createLayerNetwork', () => {
   it('gives a dense-only list exactly createNetwork’s weights, bit for bit', () => {
@@ -140,5 +142,35 @@ describe('LayerTrainer', () => {
     const params = createLayerNetwork(parseLayerList('conv 4@5x5, dense 32'), 2);
     const wrong = { ...params, layers: parseLayerList('conv 4@3x3, dense 32') };
     expect(() => new LayerTrainer(wrong, REFERENCE_CONFIG, digits)).toThrow(/shapes the layer list gives/);
+  });
+});
+
+describe('evaluateLayers', () => {
+  it('judges a dense-only network as evaluate() does', () => {
+    const dense = createNetwork([784, 40, 10], 3);
+    const ours = evaluateLayers(fromNetworkParams(dense), digits);
+    const today = evaluate(dense, digits);
+    expect(Array.from(ours.predictions)).toEqual(Array.from(today.predictions));
+    expect(Array.from(ours.confusion)).toEqual(Array.from(today.confusion));
+    expect(ours.accuracy).toBe(today.accuracy);
+    expect(ours.loss).toBeCloseTo(today.loss, 5);
+  });
+
+  it('judges a CNN sample by sample as the float64 reference does, on the first `limit` digits', () => {
+    const layers = parseLayerList('conv 2@3x3, pool 2, dense 8');
+    const params = createLayerNetwork(layers, 6);
+    const result = evaluateLayers(params, digits, 20);
+    expect(result.predictions).toHaveLength(20);
+    const W = params.W.map((w) => Float64Array.from(w));
+    const b = params.b.map((v) => Float64Array.from(v));
+    const shape = { channels: 1, height: 28, width: 28 };
+    let lossSum = 0;
+    for (let n = 0; n < 20; n++) {
+      const x = Float64Array.from(digits.images.subarray(n * 784, (n + 1) * 784), (v) => v / 255);
+      lossSum += referenceCnnLoss(layers, W, b, x, shape, [digits.labels[n]], 1);
+      const logits = Array.from(referenceLogits(layers, W, b, { data: x, shape }));
+      expect(result.predictions[n]).toBe(logits.indexOf(Math.max(...logits)));
+    }
+    expect(result.loss).toBeCloseTo(lossSum / 20, 4);
   });
 });
