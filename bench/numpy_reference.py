@@ -314,7 +314,7 @@ def cnn_bench(args, dtype):
     seconds = []
     for i in range(60):
         started = time.perf_counter()
-        cnn_train_step(layers, W, b, V_W, V_b, X[i * BATCH:(i + 1) * BATCH], train_labels[i * BATCH:(i + 1) * BATCH], 0.05)
+        cnn_train_step(layers, W, b, V_W, V_b, X[i * BATCH:(i + 1) * BATCH], train_labels[i * BATCH:(i + 1) * BATCH], 0.1)
         if i >= 10:  # warm-up: caches, BLAS threads
             seconds.append(time.perf_counter() - started)
     print(json.dumps({'dtype': args.dtype, 'layers': args.layers, 'batch': BATCH,

@@ -124,7 +124,7 @@ function outputShape(layer: Layer, input: Shape, seenDense: Layer | null): Shape
 }
 
 function checkCount(value: number, what: string, name: string): void {
-  if (!Number.isSafeInteger(value) || value < 1) {
+  if (!Number.isInteger(value) || value < 1) {
     throw new LayerListError(`${name}: the ${what} must be a whole number, at least 1`);
   }
 }

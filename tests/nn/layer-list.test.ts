@@ -83,6 +83,8 @@ describe('parseLayerList', () => {
     expect(activations).toMatch(/301,066 activations per sample .* the limit is 262,144/);
     expect(MAX_ACTIVATIONS_PER_SAMPLE).toBe(262_144);
     expect(() => parseLayerList('dense 4000, dense 4000')).not.toThrow();
+    expect(refusal('dense 99999999999999999999999')).toMatch(/too large: .* weights/);
+    expect(() => resolveLayers([{ kind: 'dense', units: 2.5 }])).toThrow(/whole number/);
   });
 });
 
