@@ -74,7 +74,7 @@ export function layerBackward(
   let weighted = params.W.length;
   for (let i = top; i >= 0; i--) {
     const step = ws.steps[i];
-    const dInput = i > 0 ? ws.gradients[i - 1] : null;
+    const dInput = ws.passesGradient[i] ? ws.gradients[i - 1] : null;
     const input = i > 0 ? ws.outputs[i - 1] : ws.input;
     const dOut = ws.gradients[i];
     const out = ws.outputs[i];

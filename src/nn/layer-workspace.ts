@@ -19,6 +19,8 @@ export interface LayerWorkspace {
   /** gradients[i]: the loss's gradient w.r.t. outputs[i] (the last: w.r.t. the logits, (P − Y)/m). */
   readonly gradients: Float32Array[];
   readonly steps: StepBuffers[];
+  /** Whether layer i passes a gradient to its input: only when a layer below it has weights. */
+  readonly passesGradient: boolean[];
   /** Per weighted layer, shaped as W and b. */
   readonly dW: Float32Array[];
   readonly db: Float32Array[];
@@ -49,13 +51,9 @@ export function createLayerWorkspace(plan: LayerPlan, capacity: number): LayerWo
       steps.push({ kind: 'dense', inputs: sizeOf(input), units: layer.units, relu: step.relu });
     }
   }
-  return {
-    capacity,
-    input: new Float32Array(capacity * sizeOf(plan.input)),
-    outputs,
-    gradients,
-    steps,
-    dW,
-    db,
-  };
+  const passesGradient = plan.steps.map((_, i) =>
+    plan.steps.slice(0, i).some((below) => below.weightIndex >= 0),
+  );
+  const input = new Float32Array(capacity * sizeOf(plan.input));
+  return { capacity, input, outputs, gradients, steps, passesGradient, dW, db };
 }

@@ -68,6 +68,7 @@ describe('layerForward and layerBackward', () => {
   it.each([
     'conv 2@3x3, pool 2, conv 3@3x3, pool 2, dense 5',
     'conv 3@3x3 valid, pool 3, conv 2@2x2 valid, dense 4',
+    'pool 2, conv 2@3x3, dense 4',
     '',
   ])('give every gradient of a small network end to end (%s): finite differences in float64', (text) => {
     const shape = { channels: 1, height: 11, width: 11 };
