@@ -4,7 +4,7 @@ import { forwardBatch, prepareFirstLayer } from './forward';
 import { typescriptKernels, type Kernels } from './kernels';
 import { cloneParams } from './network';
 import { moveIntoArena } from './resident-params';
-import { createPredictionTally, tallyPredictions } from './prediction-tally';
+import { createPredictionTally, evaluationOf, tallyPredictions } from './prediction-tally';
 import { fillSparseRowsWith } from './sparse-rows';
 import type { Dataset, EvaluationResult, NetworkParams } from './types';
 
@@ -134,19 +134,5 @@ export function evaluate(
     }
     if (used !== prepared) releaseEvaluationWorkspace(used);
   }
-  const { confusion, predictions, confidences, lossSum, correct } = tally;
-  const perClassAccuracy = new Float64Array(classes);
-  for (let c = 0; c < classes; c++) {
-    let total = 0;
-    for (let p = 0; p < classes; p++) total += confusion[c * classes + p];
-    perClassAccuracy[c] = total === 0 ? 0 : confusion[c * classes + c] / total;
-  }
-  return {
-    loss: count === 0 ? 0 : lossSum / count,
-    accuracy: count === 0 ? 0 : correct / count,
-    confusion,
-    perClassAccuracy,
-    predictions,
-    confidences,
-  };
+  return evaluationOf(tally, count);
 }

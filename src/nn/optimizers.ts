@@ -3,6 +3,9 @@ import { typescriptKernels, type Kernels } from './kernels';
 import { adamUpdate, axpy, momentumUpdate, momentumUpdateSum } from './optimizer-updates';
 import type { NetworkParams, OptimizerName, TrainingConfig } from './types';
 
+/** What an optimizer updates: weights and biases per weighted layer (NetworkParams and LayerNetworkParams alike). */
+export type ParameterTensors = Pick<NetworkParams, 'W' | 'b'>;
+
 export type OptimizerSettings = Pick<
   TrainingConfig,
   'optimizer' | 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'l2'
@@ -27,18 +30,24 @@ export class Optimizer {
   /** Multiplies the configured learning rate (a schedule's current factor; 1 = as configured). */
   learningRateScale = 1;
 
-  /** `kernels` runs the updates; its `allocate` (when present) places the state beside the weights. */
+  /**
+   * The state is shaped after a dense network's layer sizes or after the tensors themselves. `kernels` runs
+   * the updates; its `allocate` (when present) places the state beside the weights.
+   */
   constructor(
     settings: OptimizerSettings,
-    layerSizes: readonly number[],
+    shapeOf: readonly number[] | ParameterTensors,
     kernels: Kernels = typescriptKernels,
   ) {
     this.name = settings.optimizer;
     this.settings = { ...settings };
     this.kernels = kernels;
     const shapes: number[] = [];
-    for (let l = 0; l + 1 < layerSizes.length; l++)
-      shapes.push(layerSizes[l + 1] * layerSizes[l], layerSizes[l + 1]);
+    if ('W' in shapeOf) {
+      shapeOf.W.forEach((w, l) => shapes.push(w.length, shapeOf.b[l].length));
+    } else {
+      for (let l = 0; l + 1 < shapeOf.length; l++) shapes.push(shapeOf[l + 1] * shapeOf[l], shapeOf[l + 1]);
+    }
     const allocate = (size: number) => kernels.allocate?.(size) ?? new Float32Array(size);
     const needsFirst = settings.optimizer !== 'sgd';
     this.first = needsFirst ? shapes.map(allocate) : [];
@@ -50,7 +59,7 @@ export class Optimizer {
   }
 
   /** Applies one update in place. The gradients' weights parts are modified when L2 is on. */
-  update(params: NetworkParams, dW: Float32Array[], db: Float32Array[]): void {
+  update(params: ParameterTensors, dW: Float32Array[], db: Float32Array[]): void {
     this.stepCount++;
     const { l2 } = this.settings;
     const k = this.kernels;

@@ -2,6 +2,7 @@
 // the number right, added a batch of class probabilities at a time.
 import { argmax } from './argmax';
 import { crossEntropySum } from './cross-entropy';
+import type { EvaluationResult } from './types';
 
 export interface PredictionTally {
   readonly classes: number;
@@ -55,4 +56,23 @@ function tallyOne(
   tally.confidences[sample] = probabilities[row * classes + predicted];
   tally.confusion[label * classes + predicted]++;
   if (predicted === label) tally.correct++;
+}
+
+/** The evaluation of the `count` samples tallied: mean loss, accuracy and each class's accuracy. */
+export function evaluationOf(tally: PredictionTally, count: number): EvaluationResult {
+  const { confusion, predictions, confidences, lossSum, correct, classes } = tally;
+  const perClassAccuracy = new Float64Array(classes);
+  for (let c = 0; c < classes; c++) {
+    let total = 0;
+    for (let p = 0; p < classes; p++) total += confusion[c * classes + p];
+    perClassAccuracy[c] = total === 0 ? 0 : confusion[c * classes + c] / total;
+  }
+  return {
+    loss: count === 0 ? 0 : lossSum / count,
+    accuracy: count === 0 ? 0 : correct / count,
+    confusion,
+    perClassAccuracy,
+    predictions,
+    confidences,
+  };
 }

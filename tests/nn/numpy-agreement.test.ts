@@ -1,39 +1,14 @@
 // The engine against the NumPy twin (bench/numpy_reference.py): same start, same batches, 50 float32 steps.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMnistFromDisk } from '../../src/data/mnist-node';
 import { cloneParams, createNetwork } from '../../src/nn/network';
 import { Trainer } from '../../src/nn/trainer';
-import { REFERENCE_CONFIG, type Dataset, type NetworkParams } from '../../src/nn/types';
+import { REFERENCE_CONFIG, type Dataset } from '../../src/nn/types';
+import { expectTwinAgreement, flattenTensors, hasNumpy } from './numpy-twin';
 
 const STEPS = 50;
-const numpyCheck = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
-const hasNumpy = numpyCheck.status === 0;
 if (!hasNumpy) {
   console.warn('SKIPPED numpy-agreement: python3 with numpy is not available on this machine');
-}
-
-function flatten(params: NetworkParams): Float32Array {
-  const parts = params.W.flatMap((w, l) => [w, params.b[l]]);
-  const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
-
-function bytesOf(a: ArrayBufferView): Uint8Array {
-  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-}
-
-/** Node's small Buffers share a pooled ArrayBuffer; copy the bytes out before viewing them as numbers. */
-function copyOut(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
 describe.skipIf(!hasNumpy)('agreement with NumPy', () => {
@@ -54,55 +29,21 @@ describe.skipIf(!hasNumpy)('agreement with NumPy', () => {
     for (let i = 0; i < STEPS; i++) losses.push(trainer.step().loss);
     expect(trainer.batchInEpoch).toBe(0); // all 50 steps came from one epoch, so one order describes them
 
-    const dir = mkdtempSync(join(tmpdir(), 'digit-lab-numpy-'));
-    try {
-      const manifest = {
+    expectTwinAgreement('numpy agreement', {
+      manifest: {
         layerSizes: params.layerSizes,
         batchSize: REFERENCE_CONFIG.batchSize,
         learningRate: REFERENCE_CONFIG.learningRate,
         beta: REFERENCE_CONFIG.beta1,
         steps: STEPS,
         count,
-      };
-      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-      writeFileSync(join(dir, 'weights.bin'), bytesOf(flatten(initial)));
-      writeFileSync(join(dir, 'images.bin'), data.images);
-      writeFileSync(join(dir, 'labels.bin'), data.labels);
-      writeFileSync(join(dir, 'order.bin'), bytesOf(Uint32Array.from(trainer.epochOrder)));
-      const run = spawnSync(
-        'python3',
-        ['bench/numpy_reference.py', '--agreement', dir, '--dtype', 'float32'],
-        {
-          encoding: 'utf8',
-        },
-      );
-      expect(run.status, run.stderr).toBe(0);
-      const numpyLosses = new Float64Array(copyOut(readFileSync(join(dir, 'numpy-losses.bin'))));
-      const numpyWeights = new Float32Array(copyOut(readFileSync(join(dir, 'numpy-weights.bin'))));
-
-      expect(numpyLosses).toHaveLength(STEPS);
-      let worstLoss = 0;
-      for (let i = 0; i < STEPS; i++) {
-        worstLoss = Math.max(worstLoss, Math.abs(losses[i] - numpyLosses[i]) / numpyLosses[i]);
-        expect(Math.abs(losses[i] - numpyLosses[i]) / numpyLosses[i], `step ${i}`).toBeLessThan(1e-4);
-      }
-      const ours = flatten(params);
-      const start0 = flatten(initial);
-      expect(numpyWeights).toHaveLength(ours.length);
-      let worst = 0;
-      let moved = 0;
-      for (let i = 0; i < ours.length; i++) {
-        worst = Math.max(worst, Math.abs(ours[i] - numpyWeights[i]));
-        moved = Math.max(moved, Math.abs(ours[i] - start0[i]));
-      }
-      console.log(
-        `numpy agreement: worst loss rel ${worstLoss.toExponential(2)}, worst weight diff ${worst.toExponential(2)}`,
-      );
-      expect(worst).toBeLessThan(1e-3);
-      // The check means something only if training moved the weights far more than the tolerance.
-      expect(moved).toBeGreaterThan(0.05);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      },
+      images: data.images,
+      labels: data.labels,
+      order: Uint32Array.from(trainer.epochOrder),
+      initial: flattenTensors(initial.W, initial.b),
+      final: flattenTensors(params.W, params.b),
+      losses,
+    });
   });
 });

@@ -1,0 +1,59 @@
+// Every buffer a layer-list network's forward and backward pass needs, allocated once per batch size.
+import { convGeometryOf, createConvScratch, type ConvGeometry, type ConvScratch } from './conv2d';
+import { sizeOf, type LayerPlan } from './layer-shapes';
+import type { PoolGeometry } from './max-pool';
+
+/** What the pass needs per layer beyond its outputs: geometry and scratch, made once so a step allocates nothing. */
+export type StepBuffers =
+  | { readonly kind: 'conv'; readonly geometry: ConvGeometry; readonly scratch: ConvScratch }
+  | { readonly kind: 'pool'; readonly geometry: PoolGeometry; readonly argmax: Int32Array }
+  | { readonly kind: 'dense'; readonly inputs: number; readonly units: number; readonly relu: boolean };
+
+export interface LayerWorkspace {
+  /** Largest batch the buffers hold. */
+  readonly capacity: number;
+  /** The batch's images, capacity × (C·H·W), scaled to [0, 1]. */
+  readonly input: Float32Array;
+  /** outputs[i] (capacity × the layer's C·H·W): post-ReLU maps and units; the last, the softmax probabilities. */
+  readonly outputs: Float32Array[];
+  /** gradients[i]: the loss's gradient w.r.t. outputs[i] (the last: w.r.t. the logits, (P − Y)/m). */
+  readonly gradients: Float32Array[];
+  readonly steps: StepBuffers[];
+  /** Whether layer i passes a gradient to its input: only when a layer below it has weights. */
+  readonly passesGradient: boolean[];
+  /** Per weighted layer, shaped as W and b. */
+  readonly dW: Float32Array[];
+  readonly db: Float32Array[];
+}
+
+export function createLayerWorkspace(plan: LayerPlan, capacity: number): LayerWorkspace {
+  const outputs: Float32Array[] = [];
+  const gradients: Float32Array[] = [];
+  const steps: StepBuffers[] = [];
+  const dW: Float32Array[] = [];
+  const db: Float32Array[] = [];
+  for (const step of plan.steps) {
+    const outputSize = capacity * sizeOf(step.output);
+    outputs.push(new Float32Array(outputSize));
+    gradients.push(new Float32Array(outputSize));
+    if (step.weightIndex >= 0) {
+      dW.push(new Float32Array(step.weightRows * step.weightCols));
+      db.push(new Float32Array(step.weightRows));
+    }
+    const { layer, input, output } = step;
+    if (layer.kind === 'conv') {
+      const geometry = convGeometryOf(input, output, layer.size, layer.padding);
+      steps.push({ kind: 'conv', geometry, scratch: createConvScratch(geometry) });
+    } else if (layer.kind === 'pool') {
+      const geometry = { ...input, size: layer.size, outHeight: output.height, outWidth: output.width };
+      steps.push({ kind: 'pool', geometry, argmax: new Int32Array(outputSize) });
+    } else {
+      steps.push({ kind: 'dense', inputs: sizeOf(input), units: layer.units, relu: step.relu });
+    }
+  }
+  const passesGradient = plan.steps.map((_, i) =>
+    plan.steps.slice(0, i).some((below) => below.weightIndex >= 0),
+  );
+  const input = new Float32Array(capacity * sizeOf(plan.input));
+  return { capacity, input, outputs, gradients, steps, passesGradient, dW, db };
+}
