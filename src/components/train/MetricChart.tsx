@@ -29,6 +29,8 @@ export interface MetricChartProps {
 }
 
 const TICK_INTERVALS = 4;
+/** The sample axis may take two more ticks where that ends it nearer the run's end. */
+const EXTRA_X_INTERVALS = 2;
 const FONT_SIZE = 12;
 const DOT_RADIUS = 2.5;
 const GRID_STROKE = '#e6e8ec';
@@ -209,7 +211,10 @@ function MetricChartView({
   const chartId = useId();
   const extent = extentOf(series);
   // Axes change in whole tick steps, so most redraws move only the live lines, and recharts never measures tick text.
-  const xAxis = useStableValue(niceAxis(0, Math.max(extent?.maxX ?? 0, minXSpan), TICK_INTERVALS), sameAxis);
+  const xAxis = useStableValue(
+    niceAxis(0, Math.max(extent?.maxX ?? 0, minXSpan), TICK_INTERVALS, EXTRA_X_INTERVALS),
+    sameAxis,
+  );
   const [yMin, yMax] = yDomain;
   const yAxis = useStableValue(
     niceAxis(

@@ -13,6 +13,31 @@ describe('niceAxis', () => {
     expect(niceAxis(0, 0.3, 4).ticks).toEqual([0, 0.1, 0.2, 0.3]);
   });
 
+  it('takes extra ticks only where they end the axis nearer the data', () => {
+    // A 20-epoch run of 60,000 digits: four intervals would reach 1.5M and leave a fifth of the chart empty.
+    expect(niceAxis(0, 1_200_000, 4).domain).toEqual([0, 1_500_000]);
+    expect(niceAxis(0, 1_200_000, 4, 2).ticks).toEqual([
+      0, 200_000, 400_000, 600_000, 800_000, 1_000_000, 1_200_000,
+    ]);
+    // No closer end with more ticks: the four-interval axis stays.
+    expect(niceAxis(0, 60_000, 4, 2).ticks).toEqual([0, 20_000, 40_000, 60_000]);
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e7, noNaN: true }),
+        fc.integer({ min: 0, max: 3 }),
+        (max, extra) => {
+          const plain = niceAxis(0, max, 4);
+          const tight = niceAxis(0, max, 4, extra);
+          return (
+            tight.domain[1] >= max * (1 - 1e-9) &&
+            tight.domain[1] <= plain.domain[1] &&
+            tight.ticks.length - 1 <= 4 + extra
+          );
+        },
+      ),
+    );
+  });
+
   it('keeps the same axis while the data creeps forward inside a step', () => {
     expect(sameAxis(niceAxis(0, 61_000, 4), niceAxis(0, 79_000, 4))).toBe(true);
     expect(sameAxis(niceAxis(0, 79_000, 4), niceAxis(0, 81_000, 4))).toBe(false);
