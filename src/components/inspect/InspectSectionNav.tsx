@@ -17,15 +17,48 @@ function reducedMotion(): boolean {
   );
 }
 
+/** How long a jump keeps its section aligned while panels above it finish drawing (the analysis, formulas). */
+const SETTLE_MS = 2500;
+const USER_SCROLL_EVENTS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+
 /** Scrolls the heading's section to the top (below the sticky bars: its scroll-margin) and moves focus there. */
 export function goToSection(headingId: string): void {
   const heading = document.getElementById(headingId);
   if (!heading) return;
   const section = heading.closest('section') ?? heading;
   section.scrollIntoView({ behavior: reducedMotion() ? 'auto' : 'smooth', block: 'start' });
+  keepAlignedWhileLayoutSettles(section);
   // Focus goes with the view, so the next Tab and a screen reader carry on from the section chosen.
   if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
   heading.focus({ preventScroll: true });
+}
+
+/**
+ * A panel above the section that grows mid-scroll (the test-set analysis arriving, formulas typeset) would
+ * leave the section below the screen: until the layout settles, a change of size re-aligns it at once. The
+ * person's own scrolling, tapping or typing ends this, so it never fights them.
+ */
+function keepAlignedWhileLayoutSettles(section: Element): void {
+  const container = section.parentElement;
+  if (!container || typeof ResizeObserver === 'undefined') return;
+  let firstCallback = true;
+  const observer = new ResizeObserver(() => {
+    // The first callback reports the size at observe time, not a change.
+    if (firstCallback) {
+      firstCallback = false;
+      return;
+    }
+    section.scrollIntoView({ behavior: 'auto', block: 'start' });
+  });
+  const stop = () => {
+    observer.disconnect();
+    window.clearTimeout(timer);
+    for (const type of USER_SCROLL_EVENTS) window.removeEventListener(type, stop, true);
+  };
+  const timer = window.setTimeout(stop, SETTLE_MS);
+  for (const type of USER_SCROLL_EVENTS)
+    window.addEventListener(type, stop, { capture: true, passive: true });
+  observer.observe(container);
 }
 
 export function InspectSectionNav() {
