@@ -54,7 +54,12 @@ try {
     await page.getByLabel('Preset').selectOption('fast');
     await pressAndAwaitStatus(page, 'Start', 'running', 30_000);
     await page.waitForTimeout(6000);
-    await page.evaluate(() => document.getElementById('training-title')?.scrollIntoView());
+    // The results (accuracy, progress, charts) are beside the form on a desktop and below it on a phone.
+    await page.evaluate(() => {
+      const results = document.querySelector('.training-panel__results');
+      const header = document.querySelector('.app-header')?.getBoundingClientRect().height ?? 0;
+      if (results) window.scrollTo(0, results.getBoundingClientRect().top + window.scrollY - header - 8);
+    });
     await shoot(page, `train-${size.name}.png`);
     await pressAndAwaitStatus(page, 'Stop', 'stopped', 30_000).catch(() => undefined);
 
