@@ -16,6 +16,10 @@ const FUNCTIONS = [
   'axpy',
   'momentumUpdate',
   'adamUpdate',
+  'convForward',
+  'convForwardScratch',
+  'convBackward',
+  'convBackwardScratch',
 ] as const;
 
 /**

@@ -1,0 +1,245 @@
+// A conv layer's forward and backward passes over a batch: each output pixel's patch (a row of im2colᵀ) listed
+// without its zeros and summed by weightedRowSum, so blank pixels and ReLU-clipped gradients cost nothing.
+import { listNonZero } from './nonzero-list';
+import { transpose } from './transpose';
+import { weightedRowSum } from './weighted-row-sum';
+
+const align16 = (bytes: usize): usize => (bytes + 15) & ~(<usize>15);
+
+/**
+ * row[(c·K + ky)·K + kx] = x[c][oy + ky − pad][ox + kx − pad], 0 outside the map: output pixel (oy, ox)'s
+ * patch, the pixel's row of im2colᵀ (its column of im2col).
+ */
+function patchRow(
+  row: usize,
+  x: usize,
+  channels: i32,
+  height: i32,
+  width: i32,
+  size: i32,
+  padding: i32,
+  oy: i32,
+  ox: i32,
+): void {
+  const lineBytes = (<usize>width) << 2;
+  const planeBytes = <usize>height * lineBytes;
+  const left = ox - padding;
+  const inside = left >= 0 && left + size <= width;
+  let q = row;
+  for (let c: i32 = 0; c < channels; c++) {
+    const plane = x + <usize>c * planeBytes;
+    for (let ky: i32 = 0; ky < size; ky++) {
+      const iy = oy + ky - padding;
+      if (iy < 0 || iy >= height) {
+        for (let kx: i32 = 0; kx < size; kx++) store<f32>(q + ((<usize>kx) << 2), 0);
+      } else {
+        const line = plane + <usize>iy * lineBytes;
+        if (inside) {
+          const from = line + ((<usize>left) << 2);
+          for (let kx: i32 = 0; kx < size; kx++)
+            store<f32>(q + ((<usize>kx) << 2), load<f32>(from + ((<usize>kx) << 2)));
+        } else {
+          for (let kx: i32 = 0; kx < size; kx++) {
+            const ix = left + kx;
+            store<f32>(
+              q + ((<usize>kx) << 2),
+              ix >= 0 && ix < width ? load<f32>(line + ((<usize>ix) << 2)) : 0,
+            );
+          }
+        }
+      }
+      q += (<usize>size) << 2;
+    }
+  }
+}
+
+/** The adjoint of patchRow: row's values added back onto the map under pixel (oy, ox)'s patch. */
+function addPatchRow(
+  dx: usize,
+  row: usize,
+  channels: i32,
+  height: i32,
+  width: i32,
+  size: i32,
+  padding: i32,
+  oy: i32,
+  ox: i32,
+): void {
+  const lineBytes = (<usize>width) << 2;
+  const planeBytes = <usize>height * lineBytes;
+  const left = ox - padding;
+  const first = max(0, -left);
+  const last = min(size, width - left);
+  let q = row;
+  for (let c: i32 = 0; c < channels; c++) {
+    const plane = dx + <usize>c * planeBytes;
+    for (let ky: i32 = 0; ky < size; ky++) {
+      const iy = oy + ky - padding;
+      if (iy >= 0 && iy < height) {
+        const line = plane + <usize>iy * lineBytes + ((<usize>(left + first)) << 2);
+        const from = q + ((<usize>first) << 2);
+        for (let kx: i32 = 0; kx < last - first; kx++) {
+          const at = line + ((<usize>kx) << 2);
+          store<f32>(at, load<f32>(at) + load<f32>(from + ((<usize>kx) << 2)));
+        }
+      }
+      q += (<usize>size) << 2;
+    }
+  }
+}
+
+/** Bytes of scratch convForward needs. */
+export function convForwardScratch(channels: i32, filters: i32, size: i32): usize {
+  const patch = <usize>(channels * size * size);
+  return align16(patch * <usize>filters * 4) + 3 * align16(patch * 4) + align16(<usize>filters * 4);
+}
+
+/**
+ * out (batch × F×outH×outW) = relu(W ⊛ x + b) for W (F, C·K·K), input (batch × C×H×W). Per output pixel: its
+ * patch, listed without zeros, weights the rows of Wᵀ (transposed once into scratch), giving the pixel's F
+ * pre-activations; the TypeScript twin (conv2d.ts) sums the same terms in the same order, zeros included.
+ */
+export function convForward(
+  out: usize,
+  input: usize,
+  w: usize,
+  bias: usize,
+  batch: i32,
+  channels: i32,
+  height: i32,
+  width: i32,
+  filters: i32,
+  size: i32,
+  padding: i32,
+  outHeight: i32,
+  outWidth: i32,
+  scratch: usize,
+): void {
+  const patch = channels * size * size;
+  const pixels = outHeight * outWidth;
+  const patchBytes = align16((<usize>patch) << 2);
+  const wT = scratch;
+  const row = wT + align16(<usize>patch * <usize>filters * 4);
+  const rows = row + patchBytes;
+  const weights = rows + patchBytes;
+  const z = weights + patchBytes;
+  transpose(wT, w, filters, patch);
+  const inBytes = (<usize>(channels * height * width)) << 2;
+  const outBytes = (<usize>(filters * pixels)) << 2;
+  const planeBytes = (<usize>pixels) << 2;
+  const filterBytes = (<usize>filters) << 2;
+  for (let n: i32 = 0; n < batch; n++) {
+    const x = input + <usize>n * inBytes;
+    const o = out + <usize>n * outBytes;
+    for (let oy: i32 = 0; oy < outHeight; oy++) {
+      for (let ox: i32 = 0; ox < outWidth; ox++) {
+        patchRow(row, x, channels, height, width, size, padding, oy, ox);
+        const count = listNonZero(rows, weights, row, 4, patch, wT, filterBytes);
+        weightedRowSum(z, rows, weights, count, filters, 0);
+        const pixel = o + ((<usize>(oy * outWidth + ox)) << 2);
+        for (let f: i32 = 0; f < filters; f++) {
+          const v = load<f32>(z + ((<usize>f) << 2)) + load<f32>(bias + ((<usize>f) << 2));
+          store<f32>(pixel + <usize>f * planeBytes, v > 0 ? v : 0);
+        }
+      }
+    }
+  }
+}
+
+/** Bytes of scratch convBackward needs. */
+export function convBackwardScratch(channels: i32, filters: i32, size: i32, pixels: i32): usize {
+  const patch = <usize>(channels * size * size);
+  const list = align16(<usize>max(pixels, max(filters, <i32>patch)) * 4);
+  return 2 * list + align16(patch * 4);
+}
+
+/**
+ * From dOut (the gradient of the post-ReLU output): dZ = dOut ⊙ [out > 0] into `dZ` (F×outH·outW, one
+ * sample), db = Σ dZ, dW = Σ_n dZ_n · im2colᵀ_n (dZ's rows listed without zeros over the rows of im2colᵀ, built
+ * per sample in `colT`, (outH·outW)×(C·K·K)), and, unless dInput is 0, dInput = col2im(Wᵀ · dZ_n): per pixel,
+ * its column of dZ listed without zeros weights the rows of W, and the patch gradient is added onto the map.
+ * `dWn` (F×C·K·K) holds one sample's dW, added in order as the twin does.
+ */
+export function convBackward(
+  dInput: usize,
+  dW: usize,
+  db: usize,
+  dOut: usize,
+  out: usize,
+  input: usize,
+  w: usize,
+  batch: i32,
+  channels: i32,
+  height: i32,
+  width: i32,
+  filters: i32,
+  size: i32,
+  padding: i32,
+  outHeight: i32,
+  outWidth: i32,
+  colT: usize,
+  dZ: usize,
+  dWn: usize,
+  scratch: usize,
+): void {
+  const patch = channels * size * size;
+  const pixels = outHeight * outWidth;
+  const patchBytes = (<usize>patch) << 2;
+  const list = align16(<usize>max(pixels, max(filters, patch)) * 4);
+  const rows = scratch;
+  const weights = rows + list;
+  const row = weights + list;
+  const weightCount = filters * patch;
+  memory.fill(dW, 0, (<usize>weightCount) << 2);
+  memory.fill(db, 0, (<usize>filters) << 2);
+  const inBytes = (<usize>(channels * height * width)) << 2;
+  const planeBytes = (<usize>pixels) << 2;
+  const outBytes = <usize>filters * planeBytes;
+  for (let n: i32 = 0; n < batch; n++) {
+    const sampleOut = out + <usize>n * outBytes;
+    const sampleDOut = dOut + <usize>n * outBytes;
+    for (let f: i32 = 0; f < filters; f++) {
+      let sum: f32 = 0;
+      const plane = <usize>f * planeBytes;
+      for (let p: i32 = 0; p < pixels; p++) {
+        const at = plane + ((<usize>p) << 2);
+        const d: f32 = load<f32>(sampleOut + at) > 0 ? load<f32>(sampleDOut + at) : 0;
+        store<f32>(dZ + at, d);
+        sum += d;
+      }
+      store<f32>(db + ((<usize>f) << 2), load<f32>(db + ((<usize>f) << 2)) + sum);
+    }
+    const x = input + <usize>n * inBytes;
+    for (let oy: i32 = 0; oy < outHeight; oy++) {
+      for (let ox: i32 = 0; ox < outWidth; ox++) {
+        const p = <usize>(oy * outWidth + ox);
+        patchRow(colT + p * patchBytes, x, channels, height, width, size, padding, oy, ox);
+      }
+    }
+    for (let f: i32 = 0; f < filters; f++) {
+      const count = listNonZero(rows, weights, dZ + <usize>f * planeBytes, 4, pixels, colT, patchBytes);
+      weightedRowSum(dWn + <usize>f * patchBytes, rows, weights, count, patch, 0);
+    }
+    let i: i32 = 0;
+    for (; i + 4 <= weightCount; i += 4) {
+      const at = (<usize>i) << 2;
+      v128.store(dW + at, f32x4.add(v128.load(dW + at), v128.load(dWn + at)));
+    }
+    for (; i < weightCount; i++) {
+      const at = (<usize>i) << 2;
+      store<f32>(dW + at, load<f32>(dW + at) + load<f32>(dWn + at));
+    }
+    if (dInput == 0) continue;
+    const dx = dInput + <usize>n * inBytes;
+    memory.fill(dx, 0, inBytes);
+    for (let oy: i32 = 0; oy < outHeight; oy++) {
+      for (let ox: i32 = 0; ox < outWidth; ox++) {
+        const p = <usize>(oy * outWidth + ox);
+        const count = listNonZero(rows, weights, dZ + (p << 2), planeBytes, filters, w, patchBytes);
+        if (count == 0) continue;
+        weightedRowSum(row, rows, weights, count, patch, 0);
+        addPatchRow(dx, row, channels, height, width, size, padding, oy, ox);
+      }
+    }
+  }
+}
