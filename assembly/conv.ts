@@ -36,8 +36,11 @@ function patchRow(
         const line = plane + <usize>iy * lineBytes;
         if (inside) {
           const from = line + ((<usize>left) << 2);
-          for (let kx: i32 = 0; kx < size; kx++)
-            store<f32>(q + ((<usize>kx) << 2), load<f32>(from + ((<usize>kx) << 2)));
+          let kx: i32 = 0;
+          for (; kx + 4 <= size; kx += 4) {
+            v128.store(q + ((<usize>kx) << 2), v128.load(from + ((<usize>kx) << 2)));
+          }
+          for (; kx < size; kx++) store<f32>(q + ((<usize>kx) << 2), load<f32>(from + ((<usize>kx) << 2)));
         } else {
           for (let kx: i32 = 0; kx < size; kx++) {
             const ix = left + kx;
@@ -78,7 +81,13 @@ function addPatchRow(
       if (iy >= 0 && iy < height) {
         const line = plane + <usize>iy * lineBytes + ((<usize>(left + first)) << 2);
         const from = q + ((<usize>first) << 2);
-        for (let kx: i32 = 0; kx < last - first; kx++) {
+        const count = last - first;
+        let kx: i32 = 0;
+        for (; kx + 4 <= count; kx += 4) {
+          const at = line + ((<usize>kx) << 2);
+          v128.store(at, f32x4.add(v128.load(at), v128.load(from + ((<usize>kx) << 2))));
+        }
+        for (; kx < count; kx++) {
           const at = line + ((<usize>kx) << 2);
           store<f32>(at, load<f32>(at) + load<f32>(from + ((<usize>kx) << 2)));
         }
