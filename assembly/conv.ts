@@ -97,10 +97,86 @@ function addPatchRow(
   }
 }
 
+/** Inputs with fewer non-zero values than this share go the scatter way: a map of mostly blank pixels. */
+const SCATTER_BELOW: f32 = 0.3;
+
+/** The share of non-zero values among `length` floats at x. */
+function nonZeroShare(x: usize, length: i32): f32 {
+  const zero = f32x4.splat(0);
+  let zeros = i32x4.splat(0);
+  let i: i32 = 0;
+  for (; i + 4 <= length; i += 4) zeros = i32x4.sub(zeros, f32x4.eq(v128.load(x + ((<usize>i) << 2)), zero));
+  let count = i32x4.extract_lane(zeros, 0) + i32x4.extract_lane(zeros, 1);
+  count += i32x4.extract_lane(zeros, 2) + i32x4.extract_lane(zeros, 3);
+  for (; i < length; i++) count += i32(load<f32>(x + ((<usize>i) << 2)) == 0);
+  return <f32>(length - count) / <f32>max(1, length);
+}
+
+/** y[0 .. n) += a · x[0 .. n). */
+function addScaled(y: usize, x: usize, a: f32, n: i32): void {
+  const s = f32x4.splat(a);
+  let i: i32 = 0;
+  for (; i + 4 <= n; i += 4) {
+    const at = (<usize>i) << 2;
+    v128.store(y + at, f32x4.add(v128.load(y + at), f32x4.mul(s, v128.load(x + at))));
+  }
+  for (; i < n; i++) {
+    const at = (<usize>i) << 2;
+    store<f32>(y + at, load<f32>(y + at) + a * load<f32>(x + at));
+  }
+}
+
+/**
+ * For every non-zero input value v at (c, iy, ix) and every kernel offset (ky, kx) that puts it under an
+ * output pixel p: acc[q] += v · from[p] when `toPatch` (acc rows per patch index q, `from` rows per pixel),
+ * else acc[p] += v · from[q]; rows are `width` floats. The forward pass (Zᵀ += v · Wᵀ[q]) and the filter
+ * gradient (dWᵀ[q] += v · dZᵀ[p]) of a map that is mostly zeros, in work proportional to its non-zeros.
+ */
+function scatterNonZero(
+  acc: usize,
+  from: usize,
+  rowWidth: i32,
+  toPatch: bool,
+  x: usize,
+  channels: i32,
+  height: i32,
+  width: i32,
+  size: i32,
+  padding: i32,
+  outHeight: i32,
+  outWidth: i32,
+): void {
+  const rowBytes = (<usize>rowWidth) << 2;
+  let at = x;
+  for (let c: i32 = 0; c < channels; c++) {
+    for (let iy: i32 = 0; iy < height; iy++) {
+      for (let ix: i32 = 0; ix < width; ix++) {
+        const v = load<f32>(at);
+        at += 4;
+        if (v == 0) continue;
+        const kyFirst = max(0, iy + padding - outHeight + 1);
+        const kyLast = min(size, iy + padding + 1);
+        const kxFirst = max(0, ix + padding - outWidth + 1);
+        const kxLast = min(size, ix + padding + 1);
+        for (let ky = kyFirst; ky < kyLast; ky++) {
+          const rowOfPixels = (iy + padding - ky) * outWidth + ix + padding;
+          for (let kx = kxFirst; kx < kxLast; kx++) {
+            const p = <usize>(rowOfPixels - kx);
+            const q = <usize>((c * size + ky) * size + kx);
+            if (toPatch) addScaled(acc + q * rowBytes, from + p * rowBytes, v, rowWidth);
+            else addScaled(acc + p * rowBytes, from + q * rowBytes, v, rowWidth);
+          }
+        }
+      }
+    }
+  }
+}
+
 /** Bytes of scratch convForward needs. */
-export function convForwardScratch(channels: i32, filters: i32, size: i32): usize {
+export function convForwardScratch(channels: i32, filters: i32, size: i32, pixels: i32): usize {
   const patch = <usize>(channels * size * size);
-  return align16(patch * <usize>filters * 4) + 3 * align16(patch * 4) + align16(<usize>filters * 4);
+  const zT = align16(<usize>pixels * <usize>filters * 4);
+  return align16(patch * <usize>filters * 4) + 3 * align16(patch * 4) + align16(<usize>filters * 4) + zT;
 }
 
 /**
@@ -137,9 +213,25 @@ export function convForward(
   const outBytes = (<usize>(filters * pixels)) << 2;
   const planeBytes = (<usize>pixels) << 2;
   const filterBytes = (<usize>filters) << 2;
+  const zT = z + align16(filterBytes);
+  const inSize = channels * height * width;
+  const scatter = nonZeroShare(input, batch * inSize) < SCATTER_BELOW;
   for (let n: i32 = 0; n < batch; n++) {
     const x = input + <usize>n * inBytes;
     const o = out + <usize>n * outBytes;
+    if (scatter) {
+      memory.fill(zT, 0, <usize>pixels * filterBytes);
+      scatterNonZero(zT, wT, filters, false, x, channels, height, width, size, padding, outHeight, outWidth);
+      for (let f: i32 = 0; f < filters; f++) {
+        const b = load<f32>(bias + ((<usize>f) << 2));
+        const plane = o + <usize>f * planeBytes;
+        for (let p: i32 = 0; p < pixels; p++) {
+          const v = load<f32>(zT + <usize>p * filterBytes + ((<usize>f) << 2)) + b;
+          store<f32>(plane + ((<usize>p) << 2), v > 0 ? v : 0);
+        }
+      }
+      continue;
+    }
     for (let oy: i32 = 0; oy < outHeight; oy++) {
       for (let ox: i32 = 0; ox < outWidth; ox++) {
         patchRow(row, x, channels, height, width, size, padding, oy, ox);
@@ -159,7 +251,8 @@ export function convForward(
 export function convBackwardScratch(channels: i32, filters: i32, size: i32, pixels: i32): usize {
   const patch = <usize>(channels * size * size);
   const list = align16(<usize>max(pixels, max(filters, <i32>patch)) * 4);
-  return 2 * list + align16(patch * 4);
+  const transposed = align16(<usize>pixels * <usize>filters * 4) + align16(patch * <usize>filters * 4);
+  return 2 * list + align16(patch * 4) + transposed;
 }
 
 /**
@@ -198,8 +291,12 @@ export function convBackward(
   const rows = scratch;
   const weights = rows + list;
   const row = weights + list;
+  const dZT = row + align16(patchBytes);
+  const dWT = dZT + align16(<usize>pixels * <usize>filters * 4);
   const weightCount = filters * patch;
+  const scatter = nonZeroShare(input, batch * channels * height * width) < SCATTER_BELOW;
   memory.fill(dW, 0, (<usize>weightCount) << 2);
+  memory.fill(dWT, 0, (<usize>weightCount) << 2);
   memory.fill(db, 0, (<usize>filters) << 2);
   const inBytes = (<usize>(channels * height * width)) << 2;
   const planeBytes = (<usize>pixels) << 2;
@@ -219,24 +316,29 @@ export function convBackward(
       store<f32>(db + ((<usize>f) << 2), load<f32>(db + ((<usize>f) << 2)) + sum);
     }
     const x = input + <usize>n * inBytes;
-    for (let oy: i32 = 0; oy < outHeight; oy++) {
-      for (let ox: i32 = 0; ox < outWidth; ox++) {
-        const p = <usize>(oy * outWidth + ox);
-        patchRow(colT + p * patchBytes, x, channels, height, width, size, padding, oy, ox);
+    if (scatter) {
+      transpose(dZT, dZ, filters, pixels);
+      scatterNonZero(dWT, dZT, filters, true, x, channels, height, width, size, padding, outHeight, outWidth);
+    } else {
+      for (let oy: i32 = 0; oy < outHeight; oy++) {
+        for (let ox: i32 = 0; ox < outWidth; ox++) {
+          const p = <usize>(oy * outWidth + ox);
+          patchRow(colT + p * patchBytes, x, channels, height, width, size, padding, oy, ox);
+        }
       }
-    }
-    for (let f: i32 = 0; f < filters; f++) {
-      const count = listNonZero(rows, weights, dZ + <usize>f * planeBytes, 4, pixels, colT, patchBytes);
-      weightedRowSum(dWn + <usize>f * patchBytes, rows, weights, count, patch, 0);
-    }
-    let i: i32 = 0;
-    for (; i + 4 <= weightCount; i += 4) {
-      const at = (<usize>i) << 2;
-      v128.store(dW + at, f32x4.add(v128.load(dW + at), v128.load(dWn + at)));
-    }
-    for (; i < weightCount; i++) {
-      const at = (<usize>i) << 2;
-      store<f32>(dW + at, load<f32>(dW + at) + load<f32>(dWn + at));
+      for (let f: i32 = 0; f < filters; f++) {
+        const count = listNonZero(rows, weights, dZ + <usize>f * planeBytes, 4, pixels, colT, patchBytes);
+        weightedRowSum(dWn + <usize>f * patchBytes, rows, weights, count, patch, 0);
+      }
+      let i: i32 = 0;
+      for (; i + 4 <= weightCount; i += 4) {
+        const at = (<usize>i) << 2;
+        v128.store(dW + at, f32x4.add(v128.load(dW + at), v128.load(dWn + at)));
+      }
+      for (; i < weightCount; i++) {
+        const at = (<usize>i) << 2;
+        store<f32>(dW + at, load<f32>(dW + at) + load<f32>(dWn + at));
+      }
     }
     if (dInput == 0) continue;
     const dx = dInput + <usize>n * inBytes;
@@ -251,4 +353,5 @@ export function convBackward(
       }
     }
   }
+  if (scatter) transpose(dW, dWT, patch, filters);
 }

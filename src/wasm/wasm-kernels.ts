@@ -84,7 +84,7 @@ export interface KernelModuleExports {
     epsilon: number,
     n: number,
   ): void;
-  convForwardScratch(channels: number, filters: number, size: number): number;
+  convForwardScratch(channels: number, filters: number, size: number, pixels: number): number;
   convForward(
     out: number,
     input: number,
@@ -483,7 +483,9 @@ export class WasmKernels implements Kernels {
     this.callTop = this.arenaTop;
     const wAt = this.place(W, W.length);
     const bAt = this.place(b, b.length);
-    const scratchAt = this.reserve(this.wasm.convForwardScratch(g.channels, g.filters, g.size));
+    const scratchAt = this.reserve(
+      this.wasm.convForwardScratch(g.channels, g.filters, g.size, g.outHeight * g.outWidth),
+    );
     if (!this.isInArena(out) || !this.isInArena(input) || Math.min(wAt, bAt, scratchAt) === NO_ROOM) {
       im2colConv2dForward(out, input, W, b, batch, g, scratch, this);
       return;
