@@ -355,3 +355,44 @@ export function convBackward(
   }
   if (scatter) transpose(dW, dWT, patch, filters);
 }
+
+/**
+ * Max-pooling over S×S windows with stride S of `planes` maps H×W: out = each window's maximum, argmax = its
+ * index in the input (ties to the first in row-major order), as max-pool.ts's twin does.
+ */
+export function maxPoolForward(
+  out: usize,
+  argmax: usize,
+  input: usize,
+  planes: i32,
+  height: i32,
+  width: i32,
+  size: i32,
+  outHeight: i32,
+  outWidth: i32,
+): void {
+  let o: usize = 0;
+  for (let p: i32 = 0; p < planes; p++) {
+    const plane = p * height * width;
+    for (let oy: i32 = 0; oy < outHeight; oy++) {
+      for (let ox: i32 = 0; ox < outWidth; ox++) {
+        const corner = plane + oy * size * width + ox * size;
+        let best = corner;
+        let max = load<f32>(input + ((<usize>corner) << 2));
+        for (let dy: i32 = 0; dy < size; dy++) {
+          const row = corner + dy * width;
+          for (let dx: i32 = 0; dx < size; dx++) {
+            const v = load<f32>(input + ((<usize>(row + dx)) << 2));
+            if (v > max) {
+              max = v;
+              best = row + dx;
+            }
+          }
+        }
+        store<f32>(out + o, max);
+        store<i32>(argmax + o, best);
+        o += 4;
+      }
+    }
+  }
+}

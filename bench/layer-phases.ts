@@ -38,9 +38,7 @@ export function timePhases(
   layerBackward(params, ws, train.labels, null, 0, rows, kernels);
   const phases: Record<string, number> = {};
   phases['whole forward'] = medianMs(() => layerForward(params, ws, rows, kernels));
-  phases['whole backward'] = medianMs(() =>
-    layerBackward(params, ws, train.labels, null, 0, rows, kernels),
-  );
+  phases['whole backward'] = medianMs(() => layerBackward(params, ws, train.labels, null, 0, rows, kernels));
   let weighted = 0;
   ws.steps.forEach((step, i) => {
     const name = i < params.layers.length ? formatLayer(params.layers[i]) : 'output dense';
@@ -60,7 +58,7 @@ export function timePhases(
       weighted++;
     } else if (step.kind === 'pool') {
       const g = step.geometry;
-      phases[`${name} forward`] = medianMs(() => maxPoolForward(out, step.argmax, input, rows, g));
+      phases[`${name} forward`] = medianMs(() => maxPoolForward(out, step.argmax, input, rows, g, kernels));
       if (dInput !== null) {
         phases[`${name} backward`] = medianMs(() => maxPoolBackward(dInput, dOut, step.argmax, rows, g));
       }

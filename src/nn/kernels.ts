@@ -2,6 +2,7 @@
 import { addBiasRelu } from './bias-relu';
 import { columnSum } from './column-sum';
 import type { Conv2dBackward, Conv2dForward } from './conv2d';
+import type { poolForward } from './max-pool';
 import { matmul, matmulAtB } from './matmul';
 import { matmulABt } from './matmul-a-bt';
 import { adamUpdate, axpy, momentumUpdate, momentumUpdateSum } from './optimizer-updates';
@@ -61,6 +62,8 @@ export interface Kernels {
   conv2dForward?: Conv2dForward;
   /** A conv layer's whole backward pass over a batch (the twin: im2colConv2dBackward in conv2d.ts). */
   conv2dBackward?: Conv2dBackward;
+  /** Max-pooling's forward pass over a batch (the twin: poolForward in max-pool.ts). */
+  maxPoolForward?: typeof poolForward;
 }
 
 /** The always-available reference implementation. */

@@ -20,6 +20,7 @@ const FUNCTIONS = [
   'convForwardScratch',
   'convBackward',
   'convBackwardScratch',
+  'maxPoolForward',
 ] as const;
 
 /**

@@ -1,6 +1,7 @@
 // The Kernels interface over the AssemblyScript SIMD module: buffers laid out in one linear-memory arena.
 import { im2colConv2dBackward, im2colConv2dForward, type ConvGeometry, type ConvScratch } from '../nn/conv2d';
 import { typescriptKernels, type Kernels } from '../nn/kernels';
+import { poolForward, type PoolGeometry } from '../nn/max-pool';
 import { fillSparseRows, PIXEL_SCALE, type SparseRows } from '../nn/sparse-rows';
 
 /** What assembly/index.ts exports; every pointer is a byte address in `memory`. */
@@ -102,6 +103,17 @@ export interface KernelModuleExports {
     scratch: number,
   ): void;
   convBackwardScratch(channels: number, filters: number, size: number, pixels: number): number;
+  maxPoolForward(
+    out: number,
+    argmax: number,
+    input: number,
+    planes: number,
+    height: number,
+    width: number,
+    size: number,
+    outHeight: number,
+    outWidth: number,
+  ): void;
   convBackward(
     dInput: number,
     dW: number,
@@ -554,6 +566,31 @@ export class WasmKernels implements Kernels {
       scratch.dW.byteOffset,
       scratchAt,
     );
+  }
+
+  /** In place on arena arrays (the layer workspace), else the twin. */
+  maxPoolForward(
+    out: Float32Array,
+    argmax: Int32Array,
+    input: Float32Array,
+    batch: number,
+    g: PoolGeometry,
+  ): void {
+    if (this.isInArena(out) && this.isInArena(argmax) && this.isInArena(input)) {
+      this.wasm.maxPoolForward(
+        out.byteOffset,
+        argmax.byteOffset,
+        input.byteOffset,
+        batch * g.channels,
+        g.height,
+        g.width,
+        g.size,
+        g.outHeight,
+        g.outWidth,
+      );
+    } else {
+      poolForward(out, argmax, input, batch, g);
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-// The WebAssembly conv layer (forward, input and filter gradients) matches its im2col TypeScript twin.
+// The WebAssembly conv layer (forward, input and filter gradients) and max-pooling match their TypeScript twins.
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import {
   type ConvGeometry,
 } from '../../src/nn/conv2d';
 import { typescriptKernels } from '../../src/nn/kernels';
+import { poolForward, type PoolGeometry } from '../../src/nn/max-pool';
 import { SeededRandom } from '../../src/nn/random';
 import { loadWasmKernelsNode } from '../../src/wasm/load-kernels-node';
 import type { WasmKernels } from '../../src/wasm/wasm-kernels';
@@ -188,5 +189,47 @@ describe('WebAssembly conv kernels', () => {
     expect(outRef.some((v) => v > 0)).toBe(true);
     expectClose(out, outRef, 'out');
     expectClose(outside, outRef, 'out outside the arena');
+  });
+
+  it('max-pooling matches its twin, maxima and their indices, ties and leftover rows included', () => {
+    const pools = fc.record({
+      channels: fc.integer({ min: 1, max: 6 }),
+      height: fc.integer({ min: 1, max: 15 }),
+      width: fc.integer({ min: 1, max: 15 }),
+      size: fc.integer({ min: 1, max: 4 }),
+      batch: fc.integer({ min: 1, max: 3 }),
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+    });
+    fc.assert(
+      fc.property(
+        pools.filter(({ height, width, size }) => height >= size && width >= size),
+        ({ channels, height, width, size, batch, seed }) => {
+          const g: PoolGeometry = {
+            channels,
+            height,
+            width,
+            size,
+            outHeight: Math.floor(height / size),
+            outWidth: Math.floor(width / size),
+          };
+          const random = new SeededRandom(seed);
+          const input = wasm.allocate(batch * channels * height * width);
+          // Few distinct values (half of them 0, as after ReLU): windows with ties are common.
+          for (let i = 0; i < input.length; i++)
+            input[i] = Math.max(0, Math.floor(random.nextFloat() * 6) - 3);
+          const outputs = batch * channels * g.outHeight * g.outWidth;
+          const out = wasm.allocate(outputs);
+          const argmax = wasm.allocateInt32(outputs);
+          const outRef = new Float32Array(outputs);
+          const argmaxRef = new Int32Array(outputs);
+          wasm.maxPoolForward(out, argmax, input, batch, g);
+          poolForward(outRef, argmaxRef, input.slice(), batch, g);
+          expect(argmax.buffer).toBe(wasm.memoryBuffer);
+          expect(Array.from(out)).toEqual(Array.from(outRef));
+          expect(Array.from(argmax)).toEqual(Array.from(argmaxRef));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
