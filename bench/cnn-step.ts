@@ -57,7 +57,8 @@ if (process.argv.includes('--epoch')) {
 
 const phases = process.argv.includes('--phases') ? timePhases(params, train, kernels) : null;
 if (phases !== null) {
-  for (const [phase, ms] of Object.entries(phases)) console.error(`  ${phase.padEnd(28)} ${ms.toFixed(2)} ms`);
+  for (const [phase, ms] of Object.entries(phases))
+    console.error(`  ${phase.padEnd(28)} ${ms.toFixed(2)} ms`);
 }
 
 let numpyStepMs: number | null = null;
