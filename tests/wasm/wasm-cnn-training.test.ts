@@ -8,6 +8,7 @@ import { createLayerNetwork } from '../../src/nn/layer-network';
 import { LayerTrainer, type LayerTrainingConfig } from '../../src/nn/layer-trainer';
 import { REFERENCE_CONFIG, type Dataset } from '../../src/nn/types';
 import { loadWasmKernelsNode } from '../../src/wasm/load-kernels-node';
+import { UpgradableKernels } from '../../src/wasm/upgradable-kernels';
 
 beforeAll(() => {
   execFileSync('node', ['scripts/build-wasm.mjs'], { stdio: 'inherit' });
@@ -55,4 +56,22 @@ describe('training a CNN with the WebAssembly SIMD kernels', () => {
       });
     });
   }
+
+  it("runs through the worker's upgradable kernels: the TypeScript twins first, the WebAssembly layers after", async () => {
+    const layers = 'conv 6@5x5, pool 2, conv 12@3x3 valid, pool 2';
+    const upgradable = new UpgradableKernels();
+    const before = run(upgradable, layers);
+    const expected = run(typescriptKernels, layers);
+    expect(before.losses).toEqual(expected.losses);
+    const wasm = await loadWasmKernelsNode();
+    await upgradable.upgradeFrom(async () => wasm);
+    const conv = vi.spyOn(wasm, 'conv2dBackward');
+    const pool = vi.spyOn(wasm, 'maxPoolForward');
+    const products = vi.spyOn(wasm, 'matmulAtB');
+    const after = run(upgradable, layers);
+    expect(conv).toHaveBeenCalledTimes(2 * STEPS);
+    expect(pool).toHaveBeenCalledTimes(2 * STEPS);
+    expect(products).toHaveBeenCalledTimes(STEPS);
+    after.losses.forEach((loss, s) => expect(Math.abs(loss - expected.losses[s]) / loss).toBeLessThan(1e-4));
+  });
 });
