@@ -537,9 +537,16 @@ export class WasmKernels implements Kernels {
     const wAt = this.place(W, W.length);
     const pixels = g.outHeight * g.outWidth;
     const scratchAt = this.reserve(this.wasm.convBackwardScratch(g.channels, g.filters, g.size, pixels));
-    const resident = [dW, db, dOut, out, input, scratch.col, scratch.z, scratch.dW].every((array) =>
-      this.isInArena(array),
-    );
+    // One condition per operand, not an array of them: a training step allocates nothing.
+    const resident =
+      this.isInArena(dW) &&
+      this.isInArena(db) &&
+      this.isInArena(dOut) &&
+      this.isInArena(out) &&
+      this.isInArena(input) &&
+      this.isInArena(scratch.col) &&
+      this.isInArena(scratch.z) &&
+      this.isInArena(scratch.dW);
     if (!resident || (dInput !== null && !this.isInArena(dInput)) || Math.min(wAt, scratchAt) === NO_ROOM) {
       im2colConv2dBackward(dInput, dW, db, dOut, out, input, W, batch, g, scratch, this);
       return;
