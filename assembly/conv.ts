@@ -207,13 +207,12 @@ export function convForward(
   const row = wT + align16(<usize>patch * <usize>filters * 4);
   const rows = row + patchBytes;
   const weights = rows + patchBytes;
-  const z = weights + patchBytes;
   transpose(wT, w, filters, patch);
   const inBytes = (<usize>(channels * height * width)) << 2;
   const outBytes = (<usize>(filters * pixels)) << 2;
   const planeBytes = (<usize>pixels) << 2;
   const filterBytes = (<usize>filters) << 2;
-  const zT = z + align16(filterBytes);
+  const zT = weights + patchBytes;
   const inSize = channels * height * width;
   const scatter = nonZeroShare(input, batch * inSize) < SCATTER_BELOW;
   for (let n: i32 = 0; n < batch; n++) {
@@ -222,29 +221,57 @@ export function convForward(
     if (scatter) {
       memory.fill(zT, 0, <usize>pixels * filterBytes);
       scatterNonZero(zT, wT, filters, false, x, channels, height, width, size, padding, outHeight, outWidth);
-      for (let f: i32 = 0; f < filters; f++) {
-        const b = load<f32>(bias + ((<usize>f) << 2));
-        const plane = o + <usize>f * planeBytes;
-        for (let p: i32 = 0; p < pixels; p++) {
-          const v = load<f32>(zT + <usize>p * filterBytes + ((<usize>f) << 2)) + b;
-          store<f32>(plane + ((<usize>p) << 2), v > 0 ? v : 0);
-        }
-      }
-      continue;
-    }
-    for (let oy: i32 = 0; oy < outHeight; oy++) {
-      for (let ox: i32 = 0; ox < outWidth; ox++) {
-        patchRow(row, x, channels, height, width, size, padding, oy, ox);
-        const count = listNonZero(rows, weights, row, 4, patch, wT, filterBytes);
-        weightedRowSum(z, rows, weights, count, filters, 0);
-        const pixel = o + ((<usize>(oy * outWidth + ox)) << 2);
-        for (let f: i32 = 0; f < filters; f++) {
-          const v = load<f32>(z + ((<usize>f) << 2)) + load<f32>(bias + ((<usize>f) << 2));
-          store<f32>(pixel + <usize>f * planeBytes, v > 0 ? v : 0);
+    } else {
+      for (let oy: i32 = 0; oy < outHeight; oy++) {
+        for (let ox: i32 = 0; ox < outWidth; ox++) {
+          patchRow(row, x, channels, height, width, size, padding, oy, ox);
+          const count = listNonZero(rows, weights, row, 4, patch, wT, filterBytes);
+          weightedRowSum(zT + <usize>(oy * outWidth + ox) * filterBytes, rows, weights, count, filters, 0);
         }
       }
     }
+    transpose(o, zT, pixels, filters);
+    for (let f: i32 = 0; f < filters; f++)
+      biasRelu(o + <usize>f * planeBytes, load<f32>(bias + ((<usize>f) << 2)), pixels);
   }
+}
+
+/** x[0 .. n) = max(0, x + b); pmax(0, v) is `v > 0 ? v : 0` (NaN → 0), as the twin's. */
+function biasRelu(x: usize, b: f32, n: i32): void {
+  const zero = f32x4.splat(0);
+  const bias = f32x4.splat(b);
+  let i: i32 = 0;
+  for (; i + 4 <= n; i += 4) {
+    const at = x + ((<usize>i) << 2);
+    v128.store(at, f32x4.pmax(zero, f32x4.add(v128.load(at), bias)));
+  }
+  for (; i < n; i++) {
+    const at = x + ((<usize>i) << 2);
+    const v = load<f32>(at) + b;
+    store<f32>(at, v > 0 ? v : 0);
+  }
+}
+
+/** dZ = dOut ⊙ [out > 0] over n values, four at a time; returns their sum (the bias gradient's share). */
+function reluMask(dZ: usize, dOut: usize, out: usize, n: i32): f32 {
+  const zero = f32x4.splat(0);
+  let sums = zero;
+  let i: i32 = 0;
+  for (; i + 4 <= n; i += 4) {
+    const at = (<usize>i) << 2;
+    const d = v128.and(v128.load(dOut + at), f32x4.gt(v128.load(out + at), zero));
+    v128.store(dZ + at, d);
+    sums = f32x4.add(sums, d);
+  }
+  let sum = f32x4.extract_lane(sums, 0) + f32x4.extract_lane(sums, 1);
+  sum += f32x4.extract_lane(sums, 2) + f32x4.extract_lane(sums, 3);
+  for (; i < n; i++) {
+    const at = (<usize>i) << 2;
+    const d: f32 = load<f32>(out + at) > 0 ? load<f32>(dOut + at) : 0;
+    store<f32>(dZ + at, d);
+    sum += d;
+  }
+  return sum;
 }
 
 /** Bytes of scratch convBackward needs. */
@@ -305,14 +332,8 @@ export function convBackward(
     const sampleOut = out + <usize>n * outBytes;
     const sampleDOut = dOut + <usize>n * outBytes;
     for (let f: i32 = 0; f < filters; f++) {
-      let sum: f32 = 0;
       const plane = <usize>f * planeBytes;
-      for (let p: i32 = 0; p < pixels; p++) {
-        const at = plane + ((<usize>p) << 2);
-        const d: f32 = load<f32>(sampleOut + at) > 0 ? load<f32>(sampleDOut + at) : 0;
-        store<f32>(dZ + at, d);
-        sum += d;
-      }
+      const sum = reluMask(dZ + plane, sampleDOut + plane, sampleOut + plane, pixels);
       store<f32>(db + ((<usize>f) << 2), load<f32>(db + ((<usize>f) << 2)) + sum);
     }
     const x = input + <usize>n * inBytes;
