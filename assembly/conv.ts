@@ -399,7 +399,14 @@ export function maxPoolForward(
   for (let p: i32 = 0; p < planes; p++) {
     const plane = p * height * width;
     for (let oy: i32 = 0; oy < outHeight; oy++) {
-      for (let ox: i32 = 0; ox < outWidth; ox++) {
+      let ox: i32 = 0;
+      if (size == 2) {
+        for (; ox + 4 <= outWidth; ox += 4) {
+          poolTwoByTwo(out + o, argmax + o, input, plane + oy * 2 * width + ox * 2, width);
+          o += 16;
+        }
+      }
+      for (; ox < outWidth; ox++) {
         const corner = plane + oy * size * width + ox * size;
         let best = corner;
         let max = load<f32>(input + ((<usize>corner) << 2));
@@ -419,4 +426,35 @@ export function maxPoolForward(
       }
     }
   }
+}
+
+/**
+ * Four 2×2 windows side by side, corners at input index `corner`, 2 apart: lanes compare in the window's
+ * row-major order with `>`, so ties keep the first maximum, as the scalar loop does.
+ */
+function poolTwoByTwo(out: usize, argmax: usize, input: usize, corner: i32, width: i32): void {
+  const top = input + ((<usize>corner) << 2);
+  const bottom = top + ((<usize>width) << 2);
+  const t0 = v128.load(top);
+  const t1 = v128.load(top, 16);
+  const b0 = v128.load(bottom);
+  const b1 = v128.load(bottom, 16);
+  const topLeft = v128.shuffle<f32>(t0, t1, 0, 2, 4, 6);
+  const topRight = v128.shuffle<f32>(t0, t1, 1, 3, 5, 7);
+  const bottomLeft = v128.shuffle<f32>(b0, b1, 0, 2, 4, 6);
+  const bottomRight = v128.shuffle<f32>(b0, b1, 1, 3, 5, 7);
+  let best = i32x4.add(i32x4.splat(corner), i32x4(0, 2, 4, 6));
+  let max = topLeft;
+  let wins = f32x4.gt(topRight, max);
+  max = v128.bitselect(topRight, max, wins);
+  best = v128.bitselect(i32x4.add(best, i32x4.splat(1)), best, wins);
+  const below = i32x4.add(i32x4.splat(corner + width), i32x4(0, 2, 4, 6));
+  wins = f32x4.gt(bottomLeft, max);
+  max = v128.bitselect(bottomLeft, max, wins);
+  best = v128.bitselect(below, best, wins);
+  wins = f32x4.gt(bottomRight, max);
+  max = v128.bitselect(bottomRight, max, wins);
+  best = v128.bitselect(i32x4.add(below, i32x4.splat(1)), best, wins);
+  v128.store(out, max);
+  v128.store(argmax, best);
 }
