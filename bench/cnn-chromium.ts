@@ -1,6 +1,7 @@
 // One training step of a layer list at batch 128 in headless Chromium, on the plain and the relaxed-SIMD kernel
 // builds taking turns (the browser runs the relaxed one where it validates): one JSON line on stdout.
 //   npx tsx bench/cnn-chromium.ts [--layers 'conv 8@5x5, pool 2, conv 16@5x5, pool 2, dense 100'] [--rounds 3]
+//                                 [--builds a.wasm,b.wasm]   (default: src/generated's plain and relaxed builds)
 // The page trains on the first 12,800 training digits; src/generated/ must hold the builds (npm run build:wasm).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -15,11 +16,17 @@ const { values: options } = parseArgs({
     layers: { type: 'string', default: 'conv 8@5x5, pool 2, conv 16@5x5, pool 2, dense 100' },
     rounds: { type: 'string', default: '3' },
     steps: { type: 'string', default: '20' },
+    builds: { type: 'string' },
   },
 });
 const SAMPLES = 12_800;
 const ORIGIN = 'http://bench.invalid/';
-const builds = ['digit-kernels.wasm', 'digit-kernels-relaxed.wasm'];
+const GENERATED = join(PROJECT_ROOT, 'src', 'generated');
+const paths = options.builds?.split(',') ?? [
+  join(GENERATED, 'digit-kernels.wasm'),
+  join(GENERATED, 'digit-kernels-relaxed.wasm'),
+];
+const builds = paths.map((_, i) => `build-${i}.wasm`);
 
 const bundle = await build({
   entryPoints: [join(PROJECT_ROOT, 'bench', 'cnn-browser-entry.ts')],
@@ -38,12 +45,9 @@ const files: Record<string, { body: Buffer; type: string }> = {
   },
   'labels.bin': { body: Buffer.from(train.labels.subarray(0, SAMPLES)), type: 'application/octet-stream' },
 };
-for (const file of builds) {
-  files[file] = {
-    body: readFileSync(join(PROJECT_ROOT, 'src', 'generated', file)),
-    type: 'application/wasm',
-  };
-}
+builds.forEach((file, i) => {
+  files[file] = { body: readFileSync(paths[i]), type: 'application/wasm' };
+});
 
 const browser = await launchBrowser();
 const page = await browser.newPage();
@@ -63,7 +67,7 @@ for (let round = 0; round < Number(options.rounds); round++) {
       [file, options.layers, options.steps] as const,
     );
     results[file].push(medianMs);
-    console.error(`round ${round + 1}, ${file}: ${medianMs.toFixed(1)} ms/step`);
+    console.error(`round ${round + 1}, ${paths[builds.indexOf(file)]}: ${medianMs.toFixed(1)} ms/step`);
   }
 }
 await browser.close();
@@ -72,8 +76,6 @@ console.log(
   JSON.stringify({
     layers: options.layers,
     batch: 128,
-    plainMs: best(results[builds[0]]),
-    relaxedMs: best(results[builds[1]]),
-    perRound: results,
+    bestMs: Object.fromEntries(builds.map((file, i) => [paths[i], best(results[file])])),
   }),
 );
