@@ -12,6 +12,7 @@ export {
   momentumUpdateSum,
   reluBackward,
 } from './step-kernels';
+export { convBackward, convBackwardScratch, convForward, convForwardScratch, maxPoolForward } from './conv';
 export { fillSparseRows } from './sparse-rows';
 export { transpose, transposeInto } from './transpose';
 

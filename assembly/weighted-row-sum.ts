@@ -54,6 +54,28 @@ export function weightedRowSum(
     v128.store(o, c4, 64);
     v128.store(o, c5, 80);
   }
+  // Sixteen at a time too: a conv layer's 16 filters are its whole width (assembly/conv.ts).
+  for (; j + 16 <= n; j += 16) {
+    const column = ((<usize>j) << 2) + offset;
+    let c0 = f32x4.splat(0);
+    let c1 = c0;
+    let c2 = c0;
+    let c3 = c0;
+    for (let t: i32 = 0; t < count; t++) {
+      const entry = (<usize>t) << 2;
+      const row = <usize>load<u32>(rows + entry) + column;
+      const w = v128.load32_splat(weights + entry);
+      c0 = mulAdd(c0, w, v128.load(row));
+      c1 = mulAdd(c1, w, v128.load(row, 16));
+      c2 = mulAdd(c2, w, v128.load(row, 32));
+      c3 = mulAdd(c3, w, v128.load(row, 48));
+    }
+    const o = out + column;
+    v128.store(o, c0);
+    v128.store(o, c1, 16);
+    v128.store(o, c2, 32);
+    v128.store(o, c3, 48);
+  }
   for (; j + 8 <= n; j += 8) {
     const column = ((<usize>j) << 2) + offset;
     let c0 = f32x4.splat(0);

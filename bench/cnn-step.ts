@@ -1,8 +1,10 @@
 // One training step of a layer-list network (default: the CNN `conv 8@5x5, pool 2, conv 16@5x5, pool 2, dense 100`)
 // at batch 128 in the Node engine, with the NumPy twin's step for comparison; one JSON line on stdout.
-//   npx tsx bench/cnn-step.ts [--layers 'conv 8@5x5, pool 2, dense 100'] [--steps 30] [--skip-numpy] [--wasm] [--epoch]
+//   npx tsx bench/cnn-step.ts [--layers 'conv 8@5x5, pool 2, dense 100'] [--steps 30] [--skip-numpy] [--wasm]
+//                             [--epoch] [--phases]
 // --epoch then finishes the first epoch and adds its seconds and the test accuracy (reference momentum, α 0.1).
-// --wasm runs the matrix products on the WebAssembly SIMD kernels (operands copied in and out per call).
+// --wasm runs on the WebAssembly SIMD kernels: the workspace in their memory, each conv layer one call.
+// --phases then times each layer's forward and backward alone (median of 20) on the trained weights.
 // Each side takes the median over its timed steps (after a warm-up): the machine's speed drifts between runs.
 import { spawnSync } from 'node:child_process';
 import { loadMnistFromDisk } from '../src/data/mnist-node';
@@ -14,6 +16,7 @@ import { evaluateLayers } from '../src/nn/layer-evaluate';
 import { LayerTrainer } from '../src/nn/layer-trainer';
 import { REFERENCE_CONFIG } from '../src/nn/types';
 import { loadWasmKernelsNode } from '../src/wasm/load-kernels-node';
+import { timePhases } from './layer-phases';
 
 const WARM_UP_STEPS = 5;
 
@@ -52,6 +55,12 @@ if (process.argv.includes('--epoch')) {
   );
 }
 
+const phases = process.argv.includes('--phases') ? timePhases(params, train, kernels) : null;
+if (phases !== null) {
+  for (const [phase, ms] of Object.entries(phases))
+    console.error(`  ${phase.padEnd(28)} ${ms.toFixed(2)} ms`);
+}
+
 let numpyStepMs: number | null = null;
 if (!process.argv.includes('--skip-numpy')) {
   const run = spawnSync(
@@ -76,5 +85,6 @@ console.log(
     fastestMs: stepMs[0],
     numpyMs: numpyStepMs,
     epoch,
+    phases,
   }),
 );

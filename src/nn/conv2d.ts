@@ -26,22 +26,66 @@ export interface ConvScratch {
   readonly dW: Float32Array;
 }
 
-export function createConvScratch(g: ConvGeometry): ConvScratch {
+/** `allocate` places the buffers (Kernels' allocate: in WebAssembly memory, where its conv kernels read them). */
+export function createConvScratch(
+  g: ConvGeometry,
+  allocate: (length: number) => Float32Array = (length) => new Float32Array(length),
+): ConvScratch {
   const patch = g.channels * g.size * g.size;
   const pixels = g.outHeight * g.outWidth;
   return {
-    col: new Float32Array(patch * pixels),
-    dCol: new Float32Array(patch * pixels),
-    z: new Float32Array(g.filters * pixels),
-    dW: new Float32Array(g.filters * patch),
+    col: allocate(patch * pixels),
+    dCol: allocate(patch * pixels),
+    z: allocate(g.filters * pixels),
+    dW: allocate(g.filters * patch),
   };
 }
 
+/** A conv layer's forward pass as Kernels may provide it (conv2dForward without the kernels argument). */
+export type Conv2dForward = (
+  out: Float32Array,
+  input: Float32Array,
+  W: Float32Array,
+  b: Float32Array,
+  batch: number,
+  g: ConvGeometry,
+  scratch: ConvScratch,
+) => void;
+
+/** A conv layer's backward pass as Kernels may provide it (conv2dBackward without the kernels argument). */
+export type Conv2dBackward = (
+  dInput: Float32Array | null,
+  dW: Float32Array,
+  db: Float32Array,
+  dOut: Float32Array,
+  out: Float32Array,
+  input: Float32Array,
+  W: Float32Array,
+  batch: number,
+  g: ConvGeometry,
+  scratch: ConvScratch,
+) => void;
+
 /**
  * out (batch × F×outH×outW) = relu(W ⊛ input + b), with W (F, C·K·K) laid out as PyTorch's (F, C, K, K):
- * per sample, Z = W · im2col(x) is one matrix product.
+ * the kernels' own conv2dForward when they have one, else im2colConv2dForward.
  */
 export function conv2dForward(
+  out: Float32Array,
+  input: Float32Array,
+  W: Float32Array,
+  b: Float32Array,
+  batch: number,
+  g: ConvGeometry,
+  scratch: ConvScratch,
+  kernels: Kernels,
+): void {
+  if (kernels.conv2dForward) kernels.conv2dForward(out, input, W, b, batch, g, scratch);
+  else im2colConv2dForward(out, input, W, b, batch, g, scratch, kernels);
+}
+
+/** conv2dForward's TypeScript twin: per sample, Z = W · im2col(x) is one matrix product on `kernels`. */
+export function im2colConv2dForward(
   out: Float32Array,
   input: Float32Array,
   W: Float32Array,
@@ -64,9 +108,31 @@ export function conv2dForward(
 
 /**
  * From dOut (the gradient of the post-ReLU output): dW = Σ_n dZ_n · colᵀ_n, db = Σ dZ, and, unless dInput is
- * null (the first layer), dInput = col2im(Wᵀ · dZ_n), where dZ = dOut ⊙ [out > 0].
+ * null (the first layer), dInput = col2im(Wᵀ · dZ_n), where dZ = dOut ⊙ [out > 0]: the kernels' own
+ * conv2dBackward when they have one, else im2colConv2dBackward.
  */
 export function conv2dBackward(
+  dInput: Float32Array | null,
+  dW: Float32Array,
+  db: Float32Array,
+  dOut: Float32Array,
+  out: Float32Array,
+  input: Float32Array,
+  W: Float32Array,
+  batch: number,
+  g: ConvGeometry,
+  scratch: ConvScratch,
+  kernels: Kernels,
+): void {
+  if (kernels.conv2dBackward) {
+    kernels.conv2dBackward(dInput, dW, db, dOut, out, input, W, batch, g, scratch);
+  } else {
+    im2colConv2dBackward(dInput, dW, db, dOut, out, input, W, batch, g, scratch, kernels);
+  }
+}
+
+/** conv2dBackward's TypeScript twin: per sample, dW's share and dInput's columns are matrix products. */
+export function im2colConv2dBackward(
   dInput: Float32Array | null,
   dW: Float32Array,
   db: Float32Array,

@@ -1,6 +1,8 @@
 // The kernels a training step spends its time in, as an interface: TypeScript here, WebAssembly SIMD in src/wasm.
 import { addBiasRelu } from './bias-relu';
 import { columnSum } from './column-sum';
+import type { Conv2dBackward, Conv2dForward } from './conv2d';
+import type { poolForward } from './max-pool';
 import { matmul, matmulAtB } from './matmul';
 import { matmulABt } from './matmul-a-bt';
 import { adamUpdate, axpy, momentumUpdate, momentumUpdateSum } from './optimizer-updates';
@@ -56,6 +58,12 @@ export interface Kernels {
   transposeInto?: typeof transposeInto;
   /** A batch of images as sparse rows (the twin in sparse-rows.ts); `rows` from createSparseRows. */
   fillSparseRows?: typeof fillSparseRows;
+  /** A conv layer's whole forward pass over a batch (the twin: im2colConv2dForward in conv2d.ts). */
+  conv2dForward?: Conv2dForward;
+  /** A conv layer's whole backward pass over a batch (the twin: im2colConv2dBackward in conv2d.ts). */
+  conv2dBackward?: Conv2dBackward;
+  /** Max-pooling's forward pass over a batch (the twin: poolForward in max-pool.ts). */
+  maxPoolForward?: typeof poolForward;
 }
 
 /** The always-available reference implementation. */

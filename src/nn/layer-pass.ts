@@ -33,7 +33,7 @@ export function layerForward(
       );
       weighted++;
     } else if (step.kind === 'pool') {
-      maxPoolForward(out, step.argmax, input, rows, step.geometry);
+      maxPoolForward(out, step.argmax, input, rows, step.geometry, kernels);
     } else {
       const { inputs, units, relu } = step;
       denseForward(out, input, params.W[weighted], params.b[weighted], rows, inputs, units, relu, kernels);

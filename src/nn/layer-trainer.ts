@@ -45,7 +45,7 @@ export class LayerTrainer {
     this.kernels = kernels;
     this.params = params;
     this.train = train;
-    this.workspace = createLayerWorkspace(plan, Math.min(config.batchSize, train.count));
+    this.workspace = createLayerWorkspace(plan, Math.min(config.batchSize, train.count), kernels);
     this.optimizer = new Optimizer(config, params, kernels);
     this.random = new SeededRandom((config.seed ^ SHUFFLE_STREAM) >>> 0);
     this.order = new Uint32Array(train.count);

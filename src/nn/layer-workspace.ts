@@ -1,6 +1,7 @@
 // Every buffer a layer-list network's forward and backward pass needs, allocated once per batch size.
 import { convGeometryOf, createConvScratch, type ConvGeometry, type ConvScratch } from './conv2d';
 import { sizeOf, type LayerPlan } from './layer-shapes';
+import type { Kernels } from './kernels';
 import type { PoolGeometry } from './max-pool';
 
 /** What the pass needs per layer beyond its outputs: geometry and scratch, made once so a step allocates nothing. */
@@ -26,7 +27,17 @@ export interface LayerWorkspace {
   readonly db: Float32Array[];
 }
 
-export function createLayerWorkspace(plan: LayerPlan, capacity: number): LayerWorkspace {
+/**
+ * `allocators` place the buffers (Kernels' allocate and allocateInt32: in WebAssembly memory, where its
+ * kernels read and write them without copies).
+ */
+export function createLayerWorkspace(
+  plan: LayerPlan,
+  capacity: number,
+  allocators: Pick<Kernels, 'allocate' | 'allocateInt32'> = {},
+): LayerWorkspace {
+  const allocate = (length: number) => allocators.allocate?.(length) ?? new Float32Array(length);
+  const allocateInt32 = (length: number) => allocators.allocateInt32?.(length) ?? new Int32Array(length);
   const outputs: Float32Array[] = [];
   const gradients: Float32Array[] = [];
   const steps: StepBuffers[] = [];
@@ -34,19 +45,19 @@ export function createLayerWorkspace(plan: LayerPlan, capacity: number): LayerWo
   const db: Float32Array[] = [];
   for (const step of plan.steps) {
     const outputSize = capacity * sizeOf(step.output);
-    outputs.push(new Float32Array(outputSize));
-    gradients.push(new Float32Array(outputSize));
+    outputs.push(allocate(outputSize));
+    gradients.push(allocate(outputSize));
     if (step.weightIndex >= 0) {
-      dW.push(new Float32Array(step.weightRows * step.weightCols));
-      db.push(new Float32Array(step.weightRows));
+      dW.push(allocate(step.weightRows * step.weightCols));
+      db.push(allocate(step.weightRows));
     }
     const { layer, input, output } = step;
     if (layer.kind === 'conv') {
       const geometry = convGeometryOf(input, output, layer.size, layer.padding);
-      steps.push({ kind: 'conv', geometry, scratch: createConvScratch(geometry) });
+      steps.push({ kind: 'conv', geometry, scratch: createConvScratch(geometry, allocate) });
     } else if (layer.kind === 'pool') {
       const geometry = { ...input, size: layer.size, outHeight: output.height, outWidth: output.width };
-      steps.push({ kind: 'pool', geometry, argmax: new Int32Array(outputSize) });
+      steps.push({ kind: 'pool', geometry, argmax: allocateInt32(outputSize) });
     } else {
       steps.push({ kind: 'dense', inputs: sizeOf(input), units: layer.units, relu: step.relu });
     }
@@ -54,6 +65,6 @@ export function createLayerWorkspace(plan: LayerPlan, capacity: number): LayerWo
   const passesGradient = plan.steps.map((_, i) =>
     plan.steps.slice(0, i).some((below) => below.weightIndex >= 0),
   );
-  const input = new Float32Array(capacity * sizeOf(plan.input));
+  const input = allocate(capacity * sizeOf(plan.input));
   return { capacity, input, outputs, gradients, steps, passesGradient, dW, db };
 }

@@ -1,4 +1,5 @@
 // Max-pooling over S×S windows with stride S, forward (recording each window's maximum) and backward side by side.
+import type { Kernels } from './kernels';
 
 /** One pool layer's sizes: C×H×W in, C×⌊H/S⌋×⌊W/S⌋ out (the rows and columns left over are dropped). */
 export interface PoolGeometry {
@@ -15,6 +16,19 @@ export interface PoolGeometry {
  * Ties go to the first maximum in row-major order within the window, as NumPy's argmax picks.
  */
 export function maxPoolForward(
+  out: Float32Array,
+  argmax: Int32Array,
+  input: Float32Array,
+  batch: number,
+  g: PoolGeometry,
+  kernels?: Kernels,
+): void {
+  if (kernels?.maxPoolForward) kernels.maxPoolForward(out, argmax, input, batch, g);
+  else poolForward(out, argmax, input, batch, g);
+}
+
+/** maxPoolForward's TypeScript twin. */
+export function poolForward(
   out: Float32Array,
   argmax: Int32Array,
   input: Float32Array,

@@ -16,6 +16,11 @@ const FUNCTIONS = [
   'axpy',
   'momentumUpdate',
   'adamUpdate',
+  'convForward',
+  'convForwardScratch',
+  'convBackward',
+  'convBackwardScratch',
+  'maxPoolForward',
 ] as const;
 
 /**

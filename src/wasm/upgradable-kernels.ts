@@ -1,6 +1,13 @@
 // Kernels that start as the TypeScript ones and switch to WebAssembly SIMD once it has loaded, so the worker
 // can answer from its first message while the .wasm file is still being fetched and compiled.
+import {
+  im2colConv2dBackward,
+  im2colConv2dForward,
+  type Conv2dBackward,
+  type Conv2dForward,
+} from '../nn/conv2d';
 import { typescriptKernels, type Kernels } from '../nn/kernels';
+import { poolForward } from '../nn/max-pool';
 import type { SparseRows } from '../nn/sparse-rows';
 import { chooseKernels } from './choose-kernels';
 
@@ -91,5 +98,19 @@ export class UpgradableKernels implements Kernels {
   }
   fillSparseRows(...args: StepArgs<'fillSparseRows'>): void {
     (this.current.fillSparseRows ? this.current : typescriptKernels).fillSparseRows?.(...args);
+  }
+
+  // The layer kernels: the current ones', or the TypeScript twins on the current products.
+  conv2dForward(...args: Parameters<Conv2dForward>): void {
+    if (this.current.conv2dForward) this.current.conv2dForward(...args);
+    else im2colConv2dForward(...args, this.current);
+  }
+  conv2dBackward(...args: Parameters<Conv2dBackward>): void {
+    if (this.current.conv2dBackward) this.current.conv2dBackward(...args);
+    else im2colConv2dBackward(...args, this.current);
+  }
+  maxPoolForward(...args: Parameters<typeof poolForward>): void {
+    if (this.current.maxPoolForward) this.current.maxPoolForward(...args);
+    else poolForward(...args);
   }
 }

@@ -1,5 +1,7 @@
 // The Kernels interface over the AssemblyScript SIMD module: buffers laid out in one linear-memory arena.
+import { im2colConv2dBackward, im2colConv2dForward, type ConvGeometry, type ConvScratch } from '../nn/conv2d';
 import { typescriptKernels, type Kernels } from '../nn/kernels';
+import { poolForward, type PoolGeometry } from '../nn/max-pool';
 import { fillSparseRows, PIXEL_SCALE, type SparseRows } from '../nn/sparse-rows';
 
 /** What assembly/index.ts exports; every pointer is a byte address in `memory`. */
@@ -82,6 +84,57 @@ export interface KernelModuleExports {
     beta2: number,
     epsilon: number,
     n: number,
+  ): void;
+  convForwardScratch(channels: number, filters: number, size: number, pixels: number): number;
+  convForward(
+    out: number,
+    input: number,
+    w: number,
+    bias: number,
+    batch: number,
+    channels: number,
+    height: number,
+    width: number,
+    filters: number,
+    size: number,
+    padding: number,
+    outHeight: number,
+    outWidth: number,
+    scratch: number,
+  ): void;
+  convBackwardScratch(channels: number, filters: number, size: number, pixels: number): number;
+  maxPoolForward(
+    out: number,
+    argmax: number,
+    input: number,
+    planes: number,
+    height: number,
+    width: number,
+    size: number,
+    outHeight: number,
+    outWidth: number,
+  ): void;
+  convBackward(
+    dInput: number,
+    dW: number,
+    db: number,
+    dOut: number,
+    out: number,
+    input: number,
+    w: number,
+    batch: number,
+    channels: number,
+    height: number,
+    width: number,
+    filters: number,
+    size: number,
+    padding: number,
+    outHeight: number,
+    outWidth: number,
+    colT: number,
+    dZ: number,
+    dWn: number,
+    scratch: number,
   ): void;
 }
 
@@ -422,6 +475,128 @@ export class WasmKernels implements Kernels {
       this.wasm.transposeInto(out.byteOffset, a.byteOffset, rows, cols, outStride);
     } else {
       typescriptKernels.transposeInto?.(out, a, rows, cols, outStride);
+    }
+  }
+
+  /**
+   * The whole layer in one call (assembly/conv.ts) when the maps and scratch live in the arena (a workspace
+   * from allocate()); the weights are copied in when they live elsewhere (a few thousand values). Otherwise
+   * the im2col twin runs on these kernels' products.
+   */
+  conv2dForward(
+    out: Float32Array,
+    input: Float32Array,
+    W: Float32Array,
+    b: Float32Array,
+    batch: number,
+    g: ConvGeometry,
+    scratch: ConvScratch,
+  ): void {
+    this.callTop = this.arenaTop;
+    const wAt = this.place(W, W.length);
+    const bAt = this.place(b, b.length);
+    const scratchAt = this.reserve(
+      this.wasm.convForwardScratch(g.channels, g.filters, g.size, g.outHeight * g.outWidth),
+    );
+    if (!this.isInArena(out) || !this.isInArena(input) || Math.min(wAt, bAt, scratchAt) === NO_ROOM) {
+      im2colConv2dForward(out, input, W, b, batch, g, scratch, this);
+      return;
+    }
+    this.wasm.convForward(
+      out.byteOffset,
+      input.byteOffset,
+      wAt,
+      bAt,
+      batch,
+      g.channels,
+      g.height,
+      g.width,
+      g.filters,
+      g.size,
+      g.padding,
+      g.outHeight,
+      g.outWidth,
+      scratchAt,
+    );
+  }
+
+  /** conv2dForward's conditions, and the scratch's im2colᵀ, dZ and per-sample dW also in the arena. */
+  conv2dBackward(
+    dInput: Float32Array | null,
+    dW: Float32Array,
+    db: Float32Array,
+    dOut: Float32Array,
+    out: Float32Array,
+    input: Float32Array,
+    W: Float32Array,
+    batch: number,
+    g: ConvGeometry,
+    scratch: ConvScratch,
+  ): void {
+    this.callTop = this.arenaTop;
+    const wAt = this.place(W, W.length);
+    const pixels = g.outHeight * g.outWidth;
+    const scratchAt = this.reserve(this.wasm.convBackwardScratch(g.channels, g.filters, g.size, pixels));
+    // One condition per operand, not an array of them: a training step allocates nothing.
+    const resident =
+      this.isInArena(dW) &&
+      this.isInArena(db) &&
+      this.isInArena(dOut) &&
+      this.isInArena(out) &&
+      this.isInArena(input) &&
+      this.isInArena(scratch.col) &&
+      this.isInArena(scratch.z) &&
+      this.isInArena(scratch.dW);
+    if (!resident || (dInput !== null && !this.isInArena(dInput)) || Math.min(wAt, scratchAt) === NO_ROOM) {
+      im2colConv2dBackward(dInput, dW, db, dOut, out, input, W, batch, g, scratch, this);
+      return;
+    }
+    this.wasm.convBackward(
+      dInput === null ? 0 : dInput.byteOffset,
+      dW.byteOffset,
+      db.byteOffset,
+      dOut.byteOffset,
+      out.byteOffset,
+      input.byteOffset,
+      wAt,
+      batch,
+      g.channels,
+      g.height,
+      g.width,
+      g.filters,
+      g.size,
+      g.padding,
+      g.outHeight,
+      g.outWidth,
+      scratch.col.byteOffset,
+      scratch.z.byteOffset,
+      scratch.dW.byteOffset,
+      scratchAt,
+    );
+  }
+
+  /** In place on arena arrays (the layer workspace), else the twin. */
+  maxPoolForward(
+    out: Float32Array,
+    argmax: Int32Array,
+    input: Float32Array,
+    batch: number,
+    g: PoolGeometry,
+  ): void {
+    if (this.isInArena(out) && this.isInArena(argmax) && this.isInArena(input)) {
+      this.wasm.maxPoolForward(
+        out.byteOffset,
+        argmax.byteOffset,
+        input.byteOffset,
+        batch * g.channels,
+        g.height,
+        g.width,
+        g.size,
+        g.outHeight,
+        g.outWidth,
+      );
+    } else {
+      poolForward(out, argmax, input, batch, g);
     }
   }
 
