@@ -76,7 +76,7 @@ export function parseTrainingForm(
   const found: ConfigErrors = configErrors(config, trainCount);
   const errors: Partial<Record<FormField, string>> = {};
   for (const [field, message] of Object.entries(found) as [keyof TrainingConfig, string][]) {
-    if (field !== 'epsilon') errors[field] = message;
+    if (field !== 'epsilon' && field !== 'layers') errors[field] = message;
   }
   if (hidden === null) errors.hiddenSizes = 'Write the hidden layer widths as numbers, e.g. "200, 100, 25".';
   return { config: Object.keys(errors).length === 0 ? config : null, errors };

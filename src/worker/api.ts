@@ -7,6 +7,7 @@ import type { MnistSplit } from '../data/mnist-assets';
 import { typescriptKernels, type Kernels } from '../nn/kernels';
 import { deserializeModel, serializeModel, type ModelFile, type ModelMetrics } from '../nn/model-file';
 import type { ModelHistory } from '../nn/model-history';
+import { architectureOf, denseParamsOf } from '../nn/model-params';
 import { createNetwork } from '../nn/network';
 import { predictOne } from '../nn/predict';
 import {
@@ -107,7 +108,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
   const loading = new Map<MnistSplit, Promise<Dataset>>();
   const subsets = new Map<number, Dataset>();
   let config: TrainingConfig = REFERENCE_CONFIG;
-  let defaultModel: ModelFile | null = null;
+  let defaultModel: DenseModelFile | null = null;
   let live: {
     params: NetworkParams;
     config: TrainingConfig | null;
@@ -524,7 +525,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 
     /** Reads a .dlm file into a slot; loading into 'live' ends any run. A bad file leaves the slot unchanged. */
     async loadModel(bytes: Uint8Array, slot: ModelSlot): Promise<ModelSummary> {
-      const model = deserializeModel(bytes);
+      const model = denseModelOf(deserializeModel(bytes));
       if (slot === 'default') {
         defaultModel = model;
       } else {
@@ -586,3 +587,16 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 }
 
 export type TrainerApi = ReturnType<typeof createTrainerApi>;
+
+type DenseModelFile = ModelFile & { params: NetworkParams };
+
+/** The worker trains, predicts and inspects dense networks; a layer list with conv or pool is refused by name. */
+function denseModelOf(model: ModelFile): DenseModelFile {
+  const params = denseParamsOf(model.params);
+  if (params === null) {
+    throw new TrainerError(
+      `“${model.name}” is a convolutional network (${architectureOf(model.params)}); this app opens dense networks only so far.`,
+    );
+  }
+  return { ...model, params };
+}

@@ -8,7 +8,7 @@ import { loadMnistFromDisk } from '../../src/data/mnist-node';
 import { exportModelFile } from '../../src/io/model-export';
 import { importModelFile } from '../../src/io/model-import';
 import { evaluate } from '../../src/nn/evaluate';
-import { subset, testDigits, trainedNetwork } from './fixtures';
+import { dense, subset, testDigits, trainedNetwork } from './fixtures';
 
 const TEST_COUNT = 1_000;
 const scripts = join(import.meta.dirname, 'python');
@@ -71,8 +71,8 @@ describe.skipIf(!numpyVersion)(`NumPy ${numpyVersion ?? '(missing)'} interoperab
     ]);
     const model = importModelFile(readFileSync(outPath), 'numpy-trained.npz');
     expect(model.name).toBe('numpy-trained');
-    expect(model.params.layerSizes).toEqual([784, 64, 32, 10]);
-    const ours = evaluate(model.params, test);
+    expect(dense(model.params).layerSizes).toEqual([784, 64, 32, 10]);
+    const ours = evaluate(dense(model.params), test);
     let compared = 0;
     for (let i = 0; i < TEST_COUNT; i++) {
       if (numpy.top_two_gap[i] < 1e-4) continue;
