@@ -33,9 +33,8 @@ import {
   type TrainOutcome,
 } from './training-progress';
 import { TrainingRun } from './training-run';
-import { createInThreadShardedTrainer } from '../nn/in-thread-sharded-trainer';
-import type { MiniBatchTrainer } from '../nn/mini-batch-trainer';
-import { startParallelTraining, type SpawnShardHelper } from './parallel-training';
+import type { SpawnShardHelper } from './parallel-training';
+import { createRunTrainer } from './run-trainer';
 import { shareDataset } from './shared-dataset';
 import { parallelSupport, type ParallelSupport } from './parallel-support';
 import { chunkOver } from './chunk-end';
@@ -166,42 +165,17 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     run = null;
   }
 
-  /** Several workers when chosen and possible; one otherwise (and when starting helpers fails). */
-  async function createTrainer(
-    initial: NetworkParams,
-    train: Dataset,
-  ): Promise<{ trainer: MiniBatchTrainer; close: (() => void) | null }> {
-    const engine = options.parallelEngine;
-    if (chosenWorkers > 1 && engine) {
-      try {
-        const module = await engine.loadModule();
-        const started = await startParallelTraining(
-          initial,
-          config,
-          sharedTrainingSet(train),
-          chosenWorkers,
-          module,
-          engine.spawn,
-        );
-        return { trainer: started.trainer, close: () => started.close() };
-      } catch (error) {
-        console.warn('Digit Lab: training on one worker, since several could not start:', error);
-      }
-    }
-    // One worker keeps the first layer transposed as the parallel run does (one transpose a step, not two).
-    return {
-      trainer: createInThreadShardedTrainer(initial, config, train, 1, kernels),
-      close: null,
-    };
-  }
-
   async function startRun(pointsPerEpoch: number): Promise<TrainingRun> {
     closeRun();
     const train = requireDataset('train');
     assertValidConfig(config, train.count);
     const runConfig = config;
-    const initial = createNetwork([INPUT_SIZE, ...runConfig.hiddenSizes, CLASS_COUNT], runConfig.seed);
-    const { trainer, close } = await createTrainer(initial, train);
+    const { trainer, close } = await createRunTrainer(runConfig, train, {
+      kernels,
+      chosenWorkers,
+      parallelEngine: options.parallelEngine,
+      sharedTrainingSet,
+    });
     const started = new TrainingRun(trainer, train.count, pointsPerEpoch, divergence, close);
     live = {
       params: trainer.params,
