@@ -7,19 +7,18 @@ import type { MnistSplit } from '../data/mnist-assets';
 import { typescriptKernels, type Kernels } from '../nn/kernels';
 import { deserializeModel, serializeModel, type ModelFile, type ModelMetrics } from '../nn/model-file';
 import type { ModelHistory } from '../nn/model-history';
-import { architectureOf, denseParamsOf } from '../nn/model-params';
-import { createNetwork } from '../nn/network';
+import { architectureOf, denseParamsOf, layerParamsOf, type ModelParams } from '../nn/model-params';
+import { predictLayersOne } from '../nn/predict-layers';
+
 import { predictOne } from '../nn/predict';
 import {
-  CLASS_COUNT,
-  INPUT_SIZE,
   REFERENCE_CONFIG,
   type Dataset,
   type EvaluationResult,
   type NetworkParams,
   type TrainingConfig,
 } from '../nn/types';
-import { evaluate } from '../nn/evaluate';
+import { evaluateModel } from '../nn/evaluate-model';
 import { DEFAULT_DIVERGENCE_SETTINGS, type DivergenceSettings } from './divergence-guard';
 import { evaluateInSlices } from './evaluate-in-slices';
 import { createInspectMethods } from './inspect-methods';
@@ -34,7 +33,7 @@ import {
 } from './training-progress';
 import { TrainingRun } from './training-run';
 import type { SpawnShardHelper } from './parallel-training';
-import { createRunTrainer } from './run-trainer';
+import { createRunTrainer, initialNetwork } from './run-trainer';
 import { shareDataset } from './shared-dataset';
 import { parallelSupport, type ParallelSupport } from './parallel-support';
 import { chunkOver } from './chunk-end';
@@ -67,7 +66,10 @@ export interface DatasetInfo {
 
 export interface ModelSummary {
   readonly name: string;
+  /** The dense network's sizes; [] for a network with conv or pool layers. */
   readonly layerSizes: readonly number[];
+  /** The hidden layers as text: `dense 200, dense 100, dense 25` or `conv 8@5x5, pool 2, dense 100`. */
+  readonly architecture: string;
   readonly config: TrainingConfig | null;
   readonly metrics: ModelMetrics;
 }
@@ -109,7 +111,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
   let config: TrainingConfig = REFERENCE_CONFIG;
   let defaultModel: DenseModelFile | null = null;
   let live: {
-    params: NetworkParams;
+    params: ModelParams;
     config: TrainingConfig | null;
     name: string;
     metrics: ModelMetrics;
@@ -131,13 +133,25 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     return data;
   }
 
-  function paramsOf(slot: ModelSlot): NetworkParams {
+  function modelParamsOf(slot: ModelSlot): ModelParams {
     if (slot === 'default') {
       if (!defaultModel) throw new TrainerError('The default model is not loaded.');
       return defaultModel.params;
     }
     if (!live) throw new TrainerError('There is no trained model yet: start or step training first.');
     return live.params;
+  }
+
+  /** The dense network of a slot, for the views that read only dense networks so far. */
+  function paramsOf(slot: ModelSlot): NetworkParams {
+    const params = modelParamsOf(slot);
+    const dense = denseParamsOf(params);
+    if (dense === null) {
+      throw new TrainerError(
+        `This view reads dense networks so far; the model is a convolutional network (${architectureOf(params)}).`,
+      );
+    }
+    return dense;
   }
 
   function testSubset(size: number): Dataset {
@@ -469,12 +483,11 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     async reset(): Promise<void> {
       await endLoop('stop');
       closeRun();
-      const params = createNetwork([INPUT_SIZE, ...config.hiddenSizes, CLASS_COUNT], config.seed);
-      live = { params, config, name: 'Untrained', metrics: {}, history: null };
+      live = { params: initialNetwork(config), config, name: 'Untrained', metrics: {}, history: null };
     },
 
     evaluate(slot: ModelSlot, split: MnistSplit, limit?: number): EvaluationResult {
-      const result = evaluate(paramsOf(slot), requireDataset(split), limit, kernels);
+      const result = evaluateModel(modelParamsOf(slot), requireDataset(split), limit, kernels);
       return transfer(result, [
         result.confusion.buffer,
         result.perClassAccuracy.buffer,
@@ -485,7 +498,11 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 
     /** One digit (784 values in [0, 1]) through a model; answered between training chunks. */
     predict(input: Float32Array, slot: ModelSlot): PredictionResult {
-      const { logits, probabilities, activations } = predictOne(paramsOf(slot), input);
+      const params = modelParamsOf(slot);
+      const dense = denseParamsOf(params);
+      const { logits, probabilities, activations } = dense
+        ? predictOne(dense, input)
+        : predictLayersOne(layerParamsOf(params), input, kernels);
       return transfer({ logits, probabilities, activations }, [
         logits.buffer,
         probabilities.buffer,
@@ -499,9 +516,11 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 
     /** Reads a .dlm file into a slot; loading into 'live' ends any run. A bad file leaves the slot unchanged. */
     async loadModel(bytes: Uint8Array, slot: ModelSlot): Promise<ModelSummary> {
-      const model = denseModelOf(deserializeModel(bytes));
+      const file = deserializeModel(bytes);
+      // The live slot takes any network; the default one (the shipped model, shown beside it) stays dense.
+      const model = slot === 'default' ? denseModelOf(file) : file;
       if (slot === 'default') {
-        defaultModel = model;
+        defaultModel = denseModelOf(file);
       } else {
         await endLoop('stop');
         closeRun();
@@ -516,7 +535,8 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
       }
       return {
         name: model.name,
-        layerSizes: model.params.layerSizes,
+        layerSizes: denseParamsOf(model.params)?.layerSizes ?? [],
+        architecture: architectureOf(model.params),
         config: model.config,
         metrics: model.metrics,
       };

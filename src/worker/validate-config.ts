@@ -60,10 +60,7 @@ export function configErrors(config: TrainingConfig, trainCount: number): Config
   return errors;
 }
 
-/**
- * A config's layer list must be one this session trains: so far dense-only, and the same as hiddenSizes (a
- * list with conv or pool layers is refused here rather than trained as the dense network hiddenSizes names).
- */
+/** A config's layer list must work; a dense-only one must be the same network as hiddenSizes. */
 function layerListError(config: TrainingConfig): string | null {
   if (config.layers === undefined) return null;
   let sizes: number[] | null;
@@ -73,8 +70,7 @@ function layerListError(config: TrainingConfig): string | null {
     if (error instanceof LayerListError) return error.message;
     throw error;
   }
-  if (sizes === null)
-    return `The app trains dense networks so far; train "${config.layers}" with npm run train -- --layers.`;
+  if (sizes === null) return null;
   const hidden = config.hiddenSizes;
   if (sizes.length !== hidden.length || sizes.some((units, i) => units !== hidden[i])) {
     return `The layer list "${config.layers}" is not the hidden sizes ${JSON.stringify(hidden)} (${formatLayerList(denseLayers(hidden))}).`;
