@@ -316,7 +316,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 
   const api = {
     // The inspector's calls (explain a digit, weights, test-set analysis) read the same slots and datasets.
-    ...createInspectMethods<ModelSlot>({ paramsOf, requireDataset, kernels }),
+    ...createInspectMethods<ModelSlot>({ paramsOf, modelParamsOf, requireDataset, kernels }),
 
     /** The counter the page raises for every call it sends (see pending-calls.ts); training watches it. */
     watchPendingCalls(counter: Int32Array): void {

@@ -64,6 +64,12 @@ describe('training session with a CNN', () => {
     expect(predicted.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
     expect(predicted.activations.map((a) => a.length)).toEqual([4 * 28 * 28, 4 * 14 * 14, 32]);
 
+    const analysis = await api.analyseTestSet('live');
+    expect(analysis.accuracy).toBe(whole[0].accuracy);
+    expect(analysis.count).toBe(test.count);
+    expect(analysis.fireCounts).toEqual([]);
+    expect(analysis.probabilities.length).toBe(test.count * 10);
+
     const saved = deserializeModel(api.getModel('live'));
     expect((saved.params as LayerNetworkParams).layers).toEqual(parseLayerList(LIST));
     expect(saved.config?.layers).toBe(LIST);
