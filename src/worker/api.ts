@@ -510,6 +510,12 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
       ]);
     },
 
+    /** The slot's hidden layers as text, and whether any is a conv or pool layer. */
+    getArchitecture(slot: ModelSlot): { architecture: string; convolutional: boolean } {
+      const params = modelParamsOf(slot);
+      return { architecture: architectureOf(params), convolutional: denseParamsOf(params) === null };
+    },
+
     hasModel(slot: ModelSlot): boolean {
       return slot === 'default' ? defaultModel !== null : live !== null;
     },
