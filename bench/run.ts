@@ -7,7 +7,7 @@
 // each, a minute apart, compares the drift more than the engines. Every round's figure is in the JSON.
 import { cpus } from 'node:os';
 import { loadMnistFromDisk } from '../src/data/mnist-node';
-import { evaluate } from '../src/nn/evaluate';
+import { evaluateModel } from '../src/nn/evaluate-model';
 import { typescriptKernels, type Kernels } from '../src/nn/kernels';
 import { createNetwork } from '../src/nn/network';
 import { predictOne } from '../src/nn/predict';
@@ -71,7 +71,7 @@ async function nodeEpoch(
     workers,
     secondsPerEpoch: seconds,
     samplesPerSecond: train.count / seconds,
-    testAccuracy: evaluate(trainer.params, test, undefined, kernels).accuracy,
+    testAccuracy: evaluateModel(trainer.params, test, undefined, kernels).accuracy,
   };
 }
 

@@ -1,5 +1,8 @@
 // Parses `npm run train` options into a training config, with a message naming the bad option when one is wrong.
 import { parseArgs } from 'node:util';
+import { formatLayerList, hiddenSizesOf, type Layer } from '../src/nn/layer';
+import { parseLayerList } from '../src/nn/layer-list';
+import { LayerListError } from '../src/nn/layer-list-error';
 import { REFERENCE_CONFIG, type OptimizerName, type TrainingConfig } from '../src/nn/types';
 
 export class CliUsageError extends Error {
@@ -11,6 +14,8 @@ export class CliUsageError extends Error {
 
 export interface TrainCliOptions {
   readonly config: TrainingConfig;
+  /** The layers of a --layers list with conv or pool layers (config.layers says the same); null for dense. */
+  readonly layers: Layer[] | null;
   readonly out: string;
   readonly name: string;
   readonly json: boolean;
@@ -29,6 +34,9 @@ export const TRAIN_USAGE = `Usage: npm run train -- [options]
 
 Trains a network on the real MNIST files and writes a model file. Defaults are the reference design.
   --hidden 200,100,25     hidden layer widths (input 784 and output 10 are implied)
+  --layers "conv 8@5x5, pool 2, conv 16@5x5, pool 2, dense 100"
+                          the hidden layers as a list (conv F@KxK [valid], pool S, dense N; the output
+                          dense 10 is implied); instead of --hidden
   --epochs 20             passes over the training set
   --batch 128             mini-batch size
   --lr 0.5                learning rate
@@ -76,6 +84,7 @@ export function parseTrainOptions(args: readonly string[]): TrainCliOptions | nu
       allowPositionals: false,
       options: {
         hidden: { type: 'string' },
+        layers: { type: 'string' },
         epochs: { type: 'string' },
         batch: { type: 'string' },
         lr: { type: 'string' },
@@ -101,6 +110,25 @@ export function parseTrainOptions(args: readonly string[]): TrainCliOptions | nu
   if (values.help) return null;
   const r = REFERENCE_CONFIG;
   let hiddenSizes = r.hiddenSizes;
+  let layers: Layer[] | null = null;
+  if (values.hidden !== undefined && values.layers !== undefined) {
+    throw new CliUsageError(
+      'give --hidden or --layers, not both: --layers "dense 200, dense 100" is --hidden 200,100',
+    );
+  }
+  if (values.layers !== undefined) {
+    let parsed: Layer[];
+    try {
+      parsed = parseLayerList(values.layers);
+    } catch (error) {
+      if (error instanceof LayerListError) throw new CliUsageError(`--layers: ${error.message}`);
+      throw error;
+    }
+    // A dense-only list is today's dense network and trains on its fast path.
+    const dense = hiddenSizesOf(parsed);
+    if (dense !== null) hiddenSizes = dense;
+    else layers = parsed;
+  }
   if (values.hidden !== undefined) {
     const parts = values.hidden.split(',');
     hiddenSizes = parts.map((part) =>
@@ -121,7 +149,8 @@ export function parseTrainOptions(args: readonly string[]): TrainCliOptions | nu
       ? undefined
       : number('decay', values.decay, 1, (x) => x > 0 && x <= 1, 'a number in (0, 1]');
   const config: TrainingConfig = {
-    hiddenSizes,
+    hiddenSizes: layers === null ? hiddenSizes : [],
+    ...(layers === null ? {} : { layers: formatLayerList(layers) }),
     optimizer,
     learningRate: number('lr', values.lr, r.learningRate, (x) => x > 0, 'a positive number'),
     beta1: number('beta1', values.beta1, r.beta1, unit, 'a number in [0, 1)'),
@@ -145,8 +174,11 @@ export function parseTrainOptions(args: readonly string[]): TrainCliOptions | nu
       : number(option, values[option], 0, positiveInteger, 'a positive integer');
   return {
     config,
+    layers,
     out: values.out ?? 'model.dlm',
-    name: values.name ?? `MLP ${[784, ...hiddenSizes, 10].join('-')}`,
+    name:
+      values.name ??
+      (layers === null ? `MLP ${[784, ...hiddenSizes, 10].join('-')}` : `CNN ${formatLayerList(layers)}`),
     json: values.json ?? false,
     trainLimit: limit('train-limit'),
     testLimit: limit('test-limit'),

@@ -2,13 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { loadMnistFromDisk } from '../src/data/mnist-node';
 import { importModelFile } from '../src/io/model-import';
-import { evaluate } from '../src/nn/evaluate';
+import { evaluateModel } from '../src/nn/evaluate-model';
+import { architectureOf, denseParamsOf } from '../src/nn/model-params';
 import { ModelFormatError } from '../src/nn/model-format-error';
 
 const USAGE = `Usage: npm run evaluate -- FILE
 
-Evaluates a Digit Lab model (.dlm) or NumPy archive (.npz: W0, b0, W1, b1, …) on the 10,000 MNIST test digits
-and prints {"file", "layerSizes", "testLoss", "testAccuracy", "perClassAccuracy"} as one JSON line.`;
+Evaluates a Digit Lab model (.dlm) or NumPy archive (.npz: W0, b0, W1, b1, …), dense or with conv and pool
+layers, on the 10,000 MNIST test digits and prints {"file", "layerSizes" (null with conv or pool layers),
+"architecture", "testLoss", "testAccuracy", "perClassAccuracy"} as one JSON line.`;
 
 function main(args: string[]): number {
   if (args.length !== 1 || args[0] === '--help' || args[0] === '-h') {
@@ -31,11 +33,12 @@ function main(args: string[]): number {
     console.error(`evaluate: ${file}: ${error.message}`);
     return 1;
   }
-  const result = evaluate(params, loadMnistFromDisk('test'));
+  const result = evaluateModel(params, loadMnistFromDisk('test'));
   console.log(
     JSON.stringify({
       file,
-      layerSizes: params.layerSizes,
+      layerSizes: denseParamsOf(params)?.layerSizes ?? null,
+      architecture: architectureOf(params),
       testLoss: result.loss,
       testAccuracy: result.accuracy,
       perClassAccuracy: Array.from(result.perClassAccuracy),

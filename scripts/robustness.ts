@@ -4,6 +4,7 @@ import { loadMnistFromDisk } from '../src/data/mnist-node';
 import { preprocessGrayImage } from '../src/data/preprocess/preprocess-image';
 import { createGrayImage } from '../src/data/preprocess/gray-image';
 import { deserializeModel } from '../src/nn/model-file';
+import { denseParamsOf } from '../src/nn/model-params';
 import { predictOne } from '../src/nn/predict';
 import type { NetworkParams } from '../src/nn/types';
 import {
@@ -79,7 +80,13 @@ function classify(params: NetworkParams, input: Float32Array | null): number {
 
 function main(): void {
   const modelPath = process.argv[2] ?? DEFAULT_MODEL;
-  const model = deserializeModel(new Uint8Array(readFileSync(modelPath)));
+  const file = deserializeModel(new Uint8Array(readFileSync(modelPath)));
+  const dense = denseParamsOf(file.params);
+  if (dense === null) {
+    console.error(`robustness: ${modelPath} has conv or pool layers; this check reads dense networks`);
+    process.exit(1);
+  }
+  const model = { ...file, params: dense };
   const test = loadMnistFromDisk('test');
   const pixels = test.rows * test.cols;
   const correctDirect = new Array<number>(CONDITIONS.length).fill(0);

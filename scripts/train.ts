@@ -5,6 +5,9 @@ import { loadMnistFromDisk } from '../src/data/mnist-node';
 import { createNetwork } from '../src/nn/network';
 import { typescriptKernels, type Kernels } from '../src/nn/kernels';
 import { Trainer } from '../src/nn/trainer';
+import { createLayerNetwork } from '../src/nn/layer-network';
+import { LayerTrainer } from '../src/nn/layer-trainer';
+import { modelShapeText } from '../src/nn/model-params';
 import { trainEpochs } from '../src/nn/train-epochs';
 import type { TensorDtype } from '../src/nn/model-file';
 import type { ModelHistory } from '../src/nn/model-history';
@@ -72,13 +75,22 @@ async function main(): Promise<number> {
   const { config, json } = options;
   const train = firstSamples(loadMnistFromDisk('train'), options.trainLimit);
   const test = firstSamples(loadMnistFromDisk('test'), options.testLimit);
-  const params = createNetwork([INPUT_SIZE, ...config.hiddenSizes, CLASS_COUNT], config.seed);
   const kernels: Kernels = options.engine === 'wasm' ? await loadWasmKernelsNode() : typescriptKernels;
-  const trainer = new Trainer(params, config, train, kernels);
+  // Dense networks keep their own trainer (the shipped model is reproduced on it bit for bit).
+  const trainer =
+    options.layers === null
+      ? new Trainer(
+          createNetwork([INPUT_SIZE, ...config.hiddenSizes, CLASS_COUNT], config.seed),
+          config,
+          train,
+          kernels,
+        )
+      : new LayerTrainer(createLayerNetwork(options.layers, config.seed), config, train, kernels);
+  const params = trainer.params;
   const showBar = !json && process.stderr.isTTY === true;
   if (!json) {
     console.log(
-      `training ${params.layerSizes.join('-')} on ${train.count} images, testing on ${test.count}: ` +
+      `training ${modelShapeText(params)} on ${train.count} images, testing on ${test.count}: ` +
         `${config.optimizer} lr ${config.learningRate}${config.learningRateDecay ? ` (x${config.learningRateDecay}/epoch)` : ''} beta1 ${config.beta1} batch ${config.batchSize}, ${config.epochs} epochs, seed ${config.seed}, ${kernels.name} kernels`,
     );
   }

@@ -1,13 +1,52 @@
-// A network as a NumPy .npz (W{i} (units, inputs), b{i} (units, 1), layer_sizes), and the validating reverse.
+// A network as a NumPy .npz (W{i}, b{i}, and layer_sizes or the architecture layer list), and the validating reverse.
+import { formatLayerList } from '../nn/layer';
+import type { LayerNetworkParams } from '../nn/layer-network';
+import { resolveLayers } from '../nn/layer-shapes';
 import { ModelFormatError } from '../nn/model-format-error';
+import { denseParamsOf, layerParamsOf, type ModelParams } from '../nn/model-params';
 import { transpose } from '../nn/transpose';
 import { CLASS_COUNT, INPUT_SIZE, type NetworkParams } from '../nn/types';
-import { dtypeName, type NpyArray } from './npy';
+import { layerListFromNpz } from './layer-list-npz';
+import { dtypeName, unicodeScalar, type NpyArray } from './npy';
 import { decodeNpz, DEFAULT_NPZ_LIMITS, encodeNpz, type NpzLimits } from './npz';
 
 const MAX_LAYERS = 64;
 
-export function networkToNpz(params: NetworkParams): Uint8Array {
+/**
+ * A dense network: W{i} (units, inputs), b{i} (units, 1), layer_sizes. With conv or pool layers: conv W{i}
+ * (F, C_in, K, K) as PyTorch's Conv2d.weight and b{i} (F,), dense as above, and `architecture`, the layer list
+ * as a 0-d unicode array.
+ */
+export function networkToNpz(params: ModelParams): Uint8Array {
+  const dense = denseParamsOf(params);
+  return dense ? denseToNpz(dense) : layerListToNpz(layerParamsOf(params));
+}
+
+function layerListToNpz(params: LayerNetworkParams): Uint8Array {
+  const arrays: Record<string, NpyArray> = {};
+  for (const step of resolveLayers(params.layers).steps) {
+    const i = step.weightIndex;
+    if (i < 0) continue;
+    const { layer, input } = step;
+    const conv = layer.kind === 'conv';
+    arrays[`W${i}`] = {
+      dtype: '<f4',
+      shape: conv
+        ? [layer.filters, input.channels, layer.size, layer.size]
+        : [step.weightRows, step.weightCols],
+      data: params.W[i],
+    };
+    arrays[`b${i}`] = {
+      dtype: '<f4',
+      shape: conv ? [step.weightRows] : [step.weightRows, 1],
+      data: params.b[i],
+    };
+  }
+  arrays.architecture = unicodeScalar(formatLayerList(params.layers));
+  return encodeNpz(arrays);
+}
+
+function denseToNpz(params: NetworkParams): Uint8Array {
   const sizes = params.layerSizes;
   const arrays: Record<string, NpyArray> = {};
   for (let l = 0; l + 1 < sizes.length; l++) {
@@ -25,8 +64,13 @@ type Orientation = 'units-inputs' | 'inputs-units';
  * and stored (units, inputs) as the design does or (inputs, units); the 784 → … → 10 chain decides which, and
  * only one reading of a file can satisfy it. Every failure names the array, what was expected and what was found.
  */
-export function networkFromNpz(bytes: Uint8Array, limits: NpzLimits = DEFAULT_NPZ_LIMITS): NetworkParams {
+export function networkFromNpz(bytes: Uint8Array, limits: NpzLimits = DEFAULT_NPZ_LIMITS): ModelParams {
   const arrays = decodeNpz(bytes, limits);
+  if (arrays.has('architecture')) return layerListFromNpz(arrays);
+  return denseFromNpz(arrays);
+}
+
+function denseFromNpz(arrays: Map<string, NpyArray>): NetworkParams {
   const found = [...arrays.keys()].sort().join(', ') || 'no arrays';
   let layers = 0;
   while (arrays.has(`W${layers}`)) layers++;
@@ -47,6 +91,11 @@ export function networkFromNpz(bytes: Uint8Array, limits: NpzLimits = DEFAULT_NP
     if (!bias) throw new ModelFormatError(`the archive has W${l} but no b${l}; found ${found}`);
     requireFloat(`W${l}`, weights);
     requireFloat(`b${l}`, bias);
+    if (weights.shape.length === 4) {
+      throw new ModelFormatError(
+        `W${l} has shape (${weights.shape.join(', ')}), a conv kernel, but the archive has no architecture: add architecture=numpy.array("conv 8@5x5, pool 2, dense 100") naming its layers`,
+      );
+    }
     if (weights.shape.length !== 2) {
       throw new ModelFormatError(
         `W${l} must be a 2-D matrix (units, inputs), found shape (${weights.shape.join(', ')})`,
@@ -106,13 +155,13 @@ export function networkFromNpz(bytes: Uint8Array, limits: NpzLimits = DEFAULT_NP
   return params;
 }
 
-function requireFloat(name: string, array: NpyArray): void {
+export function requireFloat(name: string, array: NpyArray): void {
   if (array.dtype !== '<f4' && array.dtype !== '<f8') {
     throw new ModelFormatError(`${name} must be float32 or float64, found ${dtypeName(array.dtype)}`);
   }
 }
 
-function readLayerSizes(array: NpyArray | undefined): number[] | null {
+export function readLayerSizes(array: NpyArray | undefined): number[] | null {
   if (!array) return null;
   if (array.dtype !== '<i4' && array.dtype !== '<i8') {
     throw new ModelFormatError(
@@ -159,7 +208,7 @@ function chainLayerSizes(
 }
 
 /** Rounds to float32, refusing NaN, infinities and float64 values beyond float32's range. */
-function toFiniteFloat32(name: string, array: NpyArray): Float32Array {
+export function toFiniteFloat32(name: string, array: NpyArray): Float32Array {
   const source = array.data as Float32Array | Float64Array;
   const out = source instanceof Float32Array ? source : Float32Array.from(source);
   for (let i = 0; i < out.length; i++) {

@@ -2,8 +2,12 @@
 import { ModelFormatError } from '../nn/model-format-error';
 import { formatNpyHeader, MAX_NPY_HEADER_BYTES, parseNpyHeader } from './npy-header';
 
-export type NpyDtype = '<f4' | '<f8' | '<i4' | '<i8';
-export type NpyData = Float32Array | Float64Array | Int32Array | BigInt64Array;
+/** `<U{n}`: fixed-length unicode strings of n UTF-32 code units each, as NumPy stores `numpy.array('text')`. */
+export type NpyUnicode = `<U${number}`;
+export type NpyNumeric = '<f4' | '<f8' | '<i4' | '<i8';
+export type NpyDtype = NpyNumeric | NpyUnicode;
+/** Unicode arrays hold their code points, n per element (NUL-padded). */
+export type NpyData = Float32Array | Float64Array | Int32Array | BigInt64Array | Uint32Array;
 
 export interface NpyArray {
   readonly dtype: NpyDtype;
@@ -15,8 +19,11 @@ export interface NpyArray {
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // "\x93NUMPY"
 /** numpy aligns the start of the data to 64 bytes so it can be memory-mapped. */
 const ALIGNMENT = 64;
-const ITEM_BYTES: Record<NpyDtype, number> = { '<f4': 4, '<f8': 8, '<i4': 4, '<i8': 8 };
-const DTYPE_NAMES: Record<NpyDtype, string> = {
+const ITEM_BYTES: Record<NpyNumeric, number> = { '<f4': 4, '<f8': 8, '<i4': 4, '<i8': 8 };
+/** Far above a layer list (a few dozen characters); refuses absurd string widths early. */
+const MAX_UNICODE_LENGTH = 10_000;
+const UNICODE = /^<U([1-9]\d{0,4})$/;
+const DTYPE_NAMES: Record<NpyNumeric, string> = {
   '<f4': 'float32',
   '<f8': 'float64',
   '<i4': 'int32',
@@ -26,10 +33,39 @@ const DTYPE_NAMES: Record<NpyDtype, string> = {
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 export function dtypeName(dtype: NpyDtype): string {
-  return DTYPE_NAMES[dtype];
+  return isUnicode(dtype) ? `unicode string (${dtype})` : DTYPE_NAMES[dtype];
+}
+
+export function isUnicode(dtype: NpyDtype): dtype is NpyUnicode {
+  return dtype.startsWith('<U');
+}
+
+/** Characters per element of a unicode dtype. */
+function unicodeLength(dtype: NpyUnicode): number {
+  return Number(dtype.slice(2));
+}
+
+function itemBytes(dtype: NpyDtype): number {
+  return isUnicode(dtype) ? 4 * unicodeLength(dtype) : ITEM_BYTES[dtype];
+}
+
+/** A 0-d unicode array holding `text`, as `numpy.array(text)` (numpy.load reads it without pickle). */
+export function unicodeScalar(text: string): NpyArray {
+  const codePoints = Uint32Array.from(Array.from(text, (c) => c.codePointAt(0) ?? 0));
+  // NumPy gives the empty string one NUL character: a dtype of length 0 does not exist.
+  const data = codePoints.length === 0 ? new Uint32Array(1) : codePoints;
+  return { dtype: `<U${data.length}`, shape: [], data };
+}
+
+/** The string of a unicode array with one element (trailing NULs are padding, as in NumPy). */
+export function unicodeText(array: NpyArray): string {
+  let end = array.data.length;
+  while (end > 0 && array.data[end - 1] === 0) end--;
+  return String.fromCodePoint(...Array.from(array.data.subarray(0, end) as Uint32Array));
 }
 
 export function dtypeOf(data: NpyData): NpyDtype {
+  if (data instanceof Uint32Array) return `<U${Math.max(1, data.length)}`;
   if (data instanceof Float32Array) return '<f4';
   if (data instanceof Float64Array) return '<f8';
   if (data instanceof Int32Array) return '<i4';
@@ -42,7 +78,11 @@ function elementCount(shape: readonly number[]): number {
 
 export function encodeNpy(array: NpyArray): Uint8Array {
   requireLittleEndian();
-  if (elementCount(array.shape) !== array.data.length || dtypeOf(array.data) !== array.dtype) {
+  const valuesPerElement = isUnicode(array.dtype) ? unicodeLength(array.dtype) : 1;
+  const typeFits = isUnicode(array.dtype)
+    ? array.data instanceof Uint32Array
+    : dtypeOf(array.data) === array.dtype;
+  if (elementCount(array.shape) * valuesPerElement !== array.data.length || !typeFits) {
     throw new ModelFormatError(
       `cannot write a ${array.dtype} array of shape (${array.shape.join(', ')}) from ${array.data.length} ${dtypeName(dtypeOf(array.data))} numbers`,
     );
@@ -110,18 +150,22 @@ export function decodeNpy(bytes: Uint8Array, arrayName: string): NpyArray {
     headerText = String.fromCharCode(...headerRaw);
   }
   const header = parseNpyHeader(headerText, arrayName);
-  if (!(header.descr in ITEM_BYTES)) {
+  const unicode = UNICODE.exec(header.descr);
+  if (unicode && Number(unicode[1]) > MAX_UNICODE_LENGTH) {
+    fail(`dtype '${header.descr}' holds strings longer than ${MAX_UNICODE_LENGTH} characters`);
+  }
+  if (!(header.descr in ITEM_BYTES) && !unicode) {
     const hint = header.descr.startsWith('>')
       ? ` (big-endian; save it with .astype('<${header.descr.slice(1)}'))`
       : '';
     fail(
-      `dtype '${header.descr}'${hint} is not supported; expected float32 ('<f4'), float64 ('<f8'), int32 ('<i4') or int64 ('<i8')`,
+      `dtype '${header.descr}'${hint} is not supported; expected float32 ('<f4'), float64 ('<f8'), int32 ('<i4'), int64 ('<i8') or a unicode string ('<U…')`,
     );
   }
   const dtype = header.descr as NpyDtype;
   const count = elementCount(header.shape);
   const dataStart = headerStart + headerBytes;
-  const expectedBytes = count * ITEM_BYTES[dtype];
+  const expectedBytes = count * itemBytes(dtype);
   const foundBytes = bytes.length - dataStart;
   if (expectedBytes !== foundBytes) {
     fail(
@@ -131,15 +175,19 @@ export function decodeNpy(bytes: Uint8Array, arrayName: string): NpyArray {
   // slice() copies into a fresh, aligned buffer, so the typed array view below is always legal.
   const buffer = bytes.slice(dataStart).buffer;
   const data: NpyData =
-    dtype === '<f4'
-      ? new Float32Array(buffer)
-      : dtype === '<f8'
-        ? new Float64Array(buffer)
-        : dtype === '<i4'
-          ? new Int32Array(buffer)
-          : new BigInt64Array(buffer);
+    unicode !== null
+      ? new Uint32Array(buffer)
+      : dtype === '<f4'
+        ? new Float32Array(buffer)
+        : dtype === '<f8'
+          ? new Float64Array(buffer)
+          : dtype === '<i4'
+            ? new Int32Array(buffer)
+            : new BigInt64Array(buffer);
   const shape = [...header.shape];
-  return { dtype, shape, data: header.fortranOrder ? fortranToC(data, shape) : data };
+  // A Fortran-ordered string array would need reordering by whole strings; only 0-d and 1-element ones are used.
+  const reorder = header.fortranOrder && unicode === null;
+  return { dtype, shape, data: reorder ? fortranToC(data, shape) : data };
 }
 
 /** Reorders a column-major (Fortran) array into row-major order with the same shape. */

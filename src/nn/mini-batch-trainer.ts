@@ -1,6 +1,7 @@
 // What a training loop needs of a trainer: one worker's Trainer and the data-parallel ShardedTrainer alike.
 import type { Kernels } from './kernels';
-import type { NetworkParams, StepReport, TrainingConfig } from './types';
+import type { ModelParams } from './model-params';
+import type { StepReport, TrainingConfig } from './types';
 
 export interface MiniBatchTrainer {
   readonly config: TrainingConfig;
@@ -10,7 +11,7 @@ export interface MiniBatchTrainer {
    * The weights in people's layout: reading the property brings them up to date; a reference kept from
    * earlier is current after syncParams().
    */
-  readonly params: NetworkParams;
+  readonly params: ModelParams;
   /** Completed epochs (= 0-based index of the epoch the next step belongs to). */
   readonly epoch: number;
   /** 0-based index of the next batch within its epoch. */

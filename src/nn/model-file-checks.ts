@@ -1,4 +1,7 @@
 // The checks deserializeModel applies to a .dlm header: sizes, tensor shapes that chain, a usable training config.
+import { formatLayerList, type Layer } from './layer';
+import { parseLayerList } from './layer-list';
+import type { LayerPlan } from './layer-shapes';
 import { ModelFormatError } from './model-format-error';
 import type { OptimizerName, TrainingConfig } from './types';
 
@@ -22,6 +25,17 @@ export function tensorEntries(layerSizes: readonly number[]): TensorEntry[] {
   for (let l = 0; l + 1 < layerSizes.length; l++) {
     entries.push({ name: `W${l}`, shape: [layerSizes[l + 1], layerSizes[l]] });
     entries.push({ name: `b${l}`, shape: [layerSizes[l + 1], 1] });
+  }
+  return entries;
+}
+
+/** A layer list's tensors: conv W (F, C_in·K·K) as PyTorch's (F, C_in, K, K) flattened, dense (units, inputs). */
+export function layerTensorEntries(plan: LayerPlan): TensorEntry[] {
+  const entries: TensorEntry[] = [];
+  for (const step of plan.steps) {
+    if (step.weightIndex < 0) continue;
+    entries.push({ name: `W${step.weightIndex}`, shape: [step.weightRows, step.weightCols] });
+    entries.push({ name: `b${step.weightIndex}`, shape: [step.weightRows, 1] });
   }
   return entries;
 }
@@ -53,13 +67,13 @@ export function checkLayerSizes(layerSizes: readonly unknown[]): asserts layerSi
 /** Checks the header's tensor list against the layers and returns each tensor's dtype (one of `dtypes`). */
 export function checkTensors(
   tensors: unknown,
-  layerSizes: number[],
+  expected: readonly TensorEntry[],
+  networkName: string,
   dtypes: readonly TensorDtype[],
 ): TensorDtype[] {
-  const expected = tensorEntries(layerSizes);
   if (!Array.isArray(tensors) || tensors.length !== expected.length) {
     throw new ModelFormatError(
-      `a ${layerSizes.join('-')} network has ${expected.length} tensors, the header lists ${Array.isArray(tensors) ? tensors.length : 'none'}`,
+      `a ${networkName} network has ${expected.length} tensors, the header lists ${Array.isArray(tensors) ? tensors.length : 'none'}`,
     );
   }
   return expected.map((entry, i) => {
@@ -87,7 +101,12 @@ export function checkTensors(
   });
 }
 
-export function checkConfig(config: unknown, layerSizes: number[]): TrainingConfig {
+/** `layers` are the model's layers; a dense model also passes its layerSizes, which hiddenSizes must match. */
+export function checkConfig(
+  config: unknown,
+  layers: readonly Layer[],
+  layerSizes: number[] | null,
+): TrainingConfig {
   if (!isRecord(config)) throw new ModelFormatError('"config" must be an object or null');
   const numbers = ['learningRate', 'beta1', 'beta2', 'epsilon', 'batchSize', 'epochs', 'l2', 'seed'] as const;
   for (const key of numbers) {
@@ -108,7 +127,22 @@ export function checkConfig(config: unknown, layerSizes: number[]): TrainingConf
       `config.learningRateDecay must be a number above 0 and at most 1 when present, found ${JSON.stringify(decay)}`,
     );
   }
+  const architecture = formatLayerList(layers);
+  if (config.layers !== undefined && !sameLayerList(config.layers, architecture)) {
+    throw new ModelFormatError(
+      `config.layers should be "${architecture}" to match the model's layers, found ${JSON.stringify(config.layers)}`,
+    );
+  }
   const hidden = config.hiddenSizes;
+  if (layerSizes === null) {
+    if (!Array.isArray(hidden) || hidden.some((h) => !Number.isInteger(h) || (h as number) < 1)) {
+      throw new ModelFormatError(
+        `config.hiddenSizes must be an array of positive integers, found ${JSON.stringify(hidden)}`,
+      );
+    }
+    // The layer list is the network: a config written without it reads as the file's own list.
+    return { ...(config as unknown as TrainingConfig), layers: architecture };
+  }
   const expectedHidden = layerSizes.slice(1, -1);
   if (
     !Array.isArray(hidden) ||
@@ -120,4 +154,14 @@ export function checkConfig(config: unknown, layerSizes: number[]): TrainingConf
     );
   }
   return config as unknown as TrainingConfig;
+}
+
+function sameLayerList(text: unknown, architecture: string): boolean {
+  if (typeof text !== 'string') return false;
+  try {
+    return formatLayerList(parseLayerList(text)) === architecture;
+  } catch {
+    // A list that cannot be read is a mismatch: the caller names what was expected.
+    return false;
+  }
 }

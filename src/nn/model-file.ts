@@ -1,6 +1,9 @@
 // Digit Lab's own model file (.dlm): magic bytes, a JSON header, then the weights (float32 or float16), checked on reading.
-import { checkArchitecture, denseArchitecture } from './architecture';
+import { checkArchitecture, denseArchitecture, parseModelArchitecture } from './architecture';
 import { float16Bits, float16Value } from './float16';
+import { denseLayers, formatLayerList, type Layer } from './layer';
+import { checkLayerParams } from './layer-network';
+import { resolveLayers } from './layer-shapes';
 import { ModelFormatError } from './model-format-error';
 import { checkHistory, type ModelHistory } from './model-history';
 import {
@@ -9,11 +12,13 @@ import {
   checkLayerSizes,
   checkTensors,
   isRecord,
+  layerTensorEntries,
   tensorEntries,
   type TensorDtype,
   type TensorEntry,
 } from './model-file-checks';
-import type { NetworkParams, TrainingConfig } from './types';
+import { denseParamsOf, layerParamsOf, type ModelParams } from './model-params';
+import type { TrainingConfig } from './types';
 
 export type { TensorDtype } from './model-file-checks';
 
@@ -23,8 +28,9 @@ export type { TensorDtype } from './model-file-checks';
  *   bytes 4-7   uint32 header length H (bytes of UTF-8 JSON, padded with spaces to a multiple of 4)
  *   bytes 8..   the JSON header: { format, formatVersion, name, createdAt, layerSizes, architecture, tensors,
  *               config, metrics, history? }
- *   then        the tensors W0, b0, W1, b1, ... (W_l of shape (units, inputs), row-major), each in its own dtype
- *               and starting 4-byte aligned (zero bytes pad a float16 tensor of odd length)
+ *   then        the tensors W0, b0, W1, b1, ... (dense W_l of shape (units, inputs), conv W_l (F, C_in·K·K),
+ *               row-major), each in its own dtype and starting 4-byte aligned (zero bytes pad a float16 tensor
+ *               of odd length). A network with conv or pool layers has no layerSizes: its architecture says all.
  * Version 1 is the same without architecture and history, and float32 only.
  */
 export const MODEL_FILE_EXTENSION = '.dlm';
@@ -51,7 +57,8 @@ export interface ModelFile {
   name: string;
   /** ISO 8601 time. */
   createdAt: string;
-  params: NetworkParams;
+  /** NetworkParams for a dense network, LayerNetworkParams when the list has a conv or pool layer. */
+  params: ModelParams;
   config: TrainingConfig | null;
   metrics: ModelMetrics;
   /** The curves and epoch times of the training that made it; null (or absent) when unknown. */
@@ -67,19 +74,37 @@ const align4 = (n: number) => Math.ceil(n / 4) * 4;
 
 export function serializeModel(m: ModelFile, options: SerializeOptions = {}): Uint8Array {
   const dtype = options.dtype ?? 'float32';
-  const { layerSizes } = m.params;
-  checkLayerSizes(layerSizes);
-  const entries = tensorEntries(layerSizes);
+  const dense = denseParamsOf(m.params);
+  const layerSizes = dense?.layerSizes ?? null;
+  let entries: TensorEntry[];
+  let architecture: string;
+  let networkName: string;
+  if (layerSizes !== null) {
+    checkLayerSizes(layerSizes);
+    entries = tensorEntries(layerSizes);
+    architecture = denseArchitecture(layerSizes.slice(1, -1));
+    networkName = layerSizes.join('-');
+  } else {
+    const { layers } = layerParamsOf(m.params);
+    architecture = formatLayerList(layers);
+    entries = layerTensorEntries(resolveLayers(layers));
+    networkName = `"${architecture}"`;
+  }
   const tensors = entries.map((entry, index) => {
     const data = index % 2 === 0 ? m.params.W[index >> 1] : m.params.b[index >> 1];
     const expected = entry.shape[0] * entry.shape[1];
     if (!data || data.length !== expected) {
       throw new ModelFormatError(
-        `cannot save: tensor ${entry.name} should hold ${expected} numbers for a ${layerSizes.join('-')} network, found ${data?.length ?? 'none'}`,
+        `cannot save: tensor ${entry.name} should hold ${expected} numbers for a ${networkName} network, found ${data?.length ?? 'none'}`,
       );
     }
     return data;
   });
+  if (m.params.W.length * 2 !== entries.length || m.params.b.length * 2 !== entries.length) {
+    throw new ModelFormatError(
+      `cannot save: a ${networkName} network has ${entries.length / 2} weight tensors, found ${m.params.W.length}`,
+    );
+  }
   // What is written must read back: a malformed history (a NaN loss would become null in JSON) is refused here.
   const history = m.history ? checkHistory(m.history, 'cannot save: ') : null;
   const header = {
@@ -87,8 +112,8 @@ export function serializeModel(m: ModelFile, options: SerializeOptions = {}): Ui
     formatVersion: MODEL_FORMAT_VERSION,
     name: m.name,
     createdAt: m.createdAt,
-    layerSizes: [...layerSizes],
-    architecture: denseArchitecture(layerSizes.slice(1, -1)),
+    ...(layerSizes !== null ? { layerSizes: [...layerSizes] } : {}),
+    architecture,
     tensors: entries.map((e) => ({ ...e, dtype })),
     config: m.config,
     metrics: m.metrics,
@@ -151,7 +176,10 @@ export interface ModelHeader {
   name: string;
   /** ISO 8601 time. */
   createdAt: string;
-  layerSizes: number[];
+  /** The dense network's sizes, e.g. [784, 200, 100, 25, 10]; null when the layers include conv or pool. */
+  layerSizes: number[] | null;
+  /** The hidden layers as written in the file. */
+  layers: Layer[];
   /** The layer list ("dense 200, dense 100"); a version 1 file's is derived from its layer sizes. */
   architecture: string;
   tensors: StoredTensor[];
@@ -223,27 +251,46 @@ export function readModelHeader(bytes: Uint8Array): ModelHeader {
   if (typeof header.name !== 'string') throw new ModelFormatError('the header needs a "name" string');
   if (typeof header.createdAt !== 'string')
     throw new ModelFormatError('the header needs a "createdAt" string');
-  const layerSizes = header.layerSizes;
-  if (!Array.isArray(layerSizes))
-    throw new ModelFormatError('the header needs "layerSizes", an array of integers');
-  checkLayerSizes(layerSizes);
-  const dtypes = checkTensors(header.tensors, layerSizes, DTYPES_OF_VERSION[formatVersion]);
-  const config =
-    header.config === null || header.config === undefined ? null : checkConfig(header.config, layerSizes);
-  if (!isRecord(header.metrics)) throw new ModelFormatError('the header needs a "metrics" object');
-  let architecture = denseArchitecture(layerSizes.slice(1, -1));
-  let history: ModelHistory | null = null;
-  if (formatVersion >= 2) {
-    if (header.architecture !== undefined) {
+  const headerSizes: unknown = header.layerSizes;
+  // A version 2 file without layerSizes is a layer list (conv, pool, dense): its architecture is the network.
+  const listed = formatVersion >= 2 && headerSizes === undefined && header.architecture !== undefined;
+  let layerSizes: number[] | null = null;
+  let layers: Layer[];
+  let entries: TensorEntry[];
+  let architecture: string;
+  let networkName: string;
+  if (listed) {
+    layers = parseModelArchitecture(header.architecture);
+    architecture = header.architecture as string;
+    entries = layerTensorEntries(resolveLayers(layers));
+    networkName = `"${formatLayerList(layers)}"`;
+  } else {
+    if (!Array.isArray(headerSizes))
+      throw new ModelFormatError(
+        'the header needs "layerSizes", an array of integers, or (version 2) an "architecture" layer list',
+      );
+    checkLayerSizes(headerSizes);
+    layerSizes = headerSizes;
+    layers = denseLayers(layerSizes.slice(1, -1));
+    architecture = denseArchitecture(layerSizes.slice(1, -1));
+    if (formatVersion >= 2 && header.architecture !== undefined) {
       checkArchitecture(header.architecture, layerSizes);
       architecture = header.architecture as string;
     }
-    history = checkHistory(header.history);
+    entries = tensorEntries(layerSizes);
+    networkName = layerSizes.join('-');
   }
+  const dtypes = checkTensors(header.tensors, entries, networkName, DTYPES_OF_VERSION[formatVersion]);
+  const config =
+    header.config === null || header.config === undefined
+      ? null
+      : checkConfig(header.config, layers, layerSizes);
+  if (!isRecord(header.metrics)) throw new ModelFormatError('the header needs a "metrics" object');
+  const history = formatVersion >= 2 ? checkHistory(header.history) : null;
 
   const weightStart = PREAMBLE_BYTES + headerBytes;
   let offset = weightStart;
-  const tensors = tensorEntries(layerSizes).map((entry, i) => {
+  const tensors = entries.map((entry, i) => {
     const tensor: StoredTensor = { ...entry, dtype: dtypes[i], byteOffset: offset };
     offset += align4(entry.shape[0] * entry.shape[1] * BYTES_PER_VALUE[dtypes[i]]);
     return tensor;
@@ -252,14 +299,15 @@ export function readModelHeader(bytes: Uint8Array): ModelHeader {
   const foundWeightBytes = bytes.length - weightStart;
   if (foundWeightBytes !== expectedWeightBytes) {
     throw new ModelFormatError(
-      `a ${layerSizes.join('-')} network stored as ${[...new Set(dtypes)].join(' and ')} needs ${expectedWeightBytes} bytes of weights, the file has ${foundWeightBytes}: it is ${foundWeightBytes < expectedWeightBytes ? 'truncated' : 'longer than its header says'}`,
+      `a ${networkName} network stored as ${[...new Set(dtypes)].join(' and ')} needs ${expectedWeightBytes} bytes of weights, the file has ${foundWeightBytes}: it is ${foundWeightBytes < expectedWeightBytes ? 'truncated' : 'longer than its header says'}`,
     );
   }
   return {
     formatVersion,
     name: header.name,
     createdAt: header.createdAt,
-    layerSizes: [...layerSizes],
+    layerSizes: layerSizes === null ? null : [...layerSizes],
+    layers,
     architecture,
     tensors,
     config,
@@ -277,7 +325,7 @@ function nonFiniteWeight(entryName: string, value: number, index: number): Model
 
 /** Reads every weight, float16 ones decoded to float32. */
 export function deserializeModel(bytes: Uint8Array): ModelFile {
-  const { name, createdAt, layerSizes, tensors, config, metrics, history } = readModelHeader(bytes);
+  const { name, createdAt, layerSizes, layers, tensors, config, metrics, history } = readModelHeader(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const W: Float32Array[] = [];
   const b: Float32Array[] = [];
@@ -294,5 +342,8 @@ export function deserializeModel(bytes: Uint8Array): ModelFile {
     }
     (entry.name.startsWith('W') ? W : b).push(tensor);
   }
-  return { name, createdAt, params: { layerSizes, W, b }, config, metrics, history };
+  if (layerSizes !== null) return { name, createdAt, params: { layerSizes, W, b }, config, metrics, history };
+  const params = { layers, W, b };
+  checkLayerParams(params, resolveLayers(layers));
+  return { name, createdAt, params, config, metrics, history };
 }

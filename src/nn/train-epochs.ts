@@ -1,7 +1,17 @@
 // Runs whole epochs of a Trainer with progress callbacks and a stop check, evaluating on the test set after each.
-import { evaluate } from './evaluate';
+import { evaluateModel } from './evaluate-model';
 import type { MiniBatchTrainer } from './mini-batch-trainer';
+import type { ModelParams } from './model-params';
 import type { Dataset, EpochReport, StepReport } from './types';
+
+/** What epochs need of a trainer: a MiniBatchTrainer (dense) or a LayerTrainer (any layer list). */
+export type EpochTrainer = Pick<
+  MiniBatchTrainer,
+  'kernels' | 'epoch' | 'batchInEpoch' | 'samplesSeen' | 'step'
+> & {
+  readonly config: { readonly epochs: number };
+  readonly params: ModelParams;
+};
 
 export interface TrainEpochsOptions {
   /** Epochs to run from where the trainer is; defaults to the trainer's config.epochs. */
@@ -20,7 +30,7 @@ export interface TrainEpochsOptions {
  * evaluation. Returns the reports of the epochs that finished.
  */
 export function trainEpochs(
-  trainer: MiniBatchTrainer,
+  trainer: EpochTrainer,
   test: Dataset,
   options: TrainEpochsOptions = {},
 ): EpochReport[] {
@@ -43,7 +53,7 @@ export function trainEpochs(
       samples += rows;
       options.onStep?.(step);
     } while (trainer.batchInEpoch !== 0);
-    const result = evaluate(trainer.params, test, options.testLimit, trainer.kernels);
+    const result = evaluateModel(trainer.params, test, options.testLimit, trainer.kernels);
     const seconds = elapsedMs / 1000;
     const report: EpochReport = {
       epoch: trainer.epoch,

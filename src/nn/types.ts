@@ -22,8 +22,13 @@ export interface Dataset {
 export type OptimizerName = 'sgd' | 'reference-momentum' | 'momentum' | 'adam';
 
 export interface TrainingConfig {
-  /** Hidden layer widths; input 784 and output 10 are implied. */
+  /** Hidden layer widths; input 784 and output 10 are implied. [] when `layers` has a conv or pool layer. */
   readonly hiddenSizes: readonly number[];
+  /**
+   * The hidden layers as text (`conv 8@5x5, pool 2, dense 100`); when present it is the network and wins over
+   * hiddenSizes. Absent in configs from before layer lists, which read as their dense hiddenSizes.
+   */
+  readonly layers?: string;
   readonly optimizer: OptimizerName;
   readonly learningRate: number;
   /** Momentum coefficient (reference and classic momentum) or Adam's beta1. */

@@ -35,6 +35,17 @@ async function ensureModel(slot: ModelSlot): Promise<void> {
   }
 }
 
+/**
+ * Notes a model with conv or pool layers, whose digit, layer and weight views are not drawn yet; true when it
+ * is one (the caller then asks nothing more of the worker for those views).
+ */
+async function isConvolutional(slot: ModelSlot): Promise<boolean> {
+  const { architecture, convolutional } = await getTrainer().getArchitecture(slot);
+  useStore.setState({ inspectedConvLayers: convolutional ? architecture : null });
+  if (convolutional) useStore.setState({ inspected: null, weights: null, inspectError: null });
+  return convolutional;
+}
+
 /** Has the worker load a split through the app's one loader, so the header shows its progress. */
 async function ensureSplit(split: InspectSplit): Promise<void> {
   await ensureDataset(split);
@@ -84,6 +95,7 @@ export const refreshInspection = coalesced(async () => {
   try {
     const slot = activeSlot();
     await ensureModel(slot);
+    if (await isConvolutional(slot)) return;
     const trueLabel = state.lossLabel ?? (source.kind === 'dataset' ? source.label : undefined);
     const explanation = await getTrainer().explain(input, slot, {
       targetClass: state.saliencyTarget ?? undefined,
@@ -100,6 +112,7 @@ export const refreshWeights = coalesced(async () => {
   try {
     const slot = activeSlot();
     await ensureModel(slot);
+    if (await isConvolutional(slot)) return;
     useStore.setState({ weights: await getTrainer().getWeights(slot) });
   } catch (error) {
     useStore.setState({ inspectError: describe(error) });

@@ -78,6 +78,8 @@ export interface InspectSlice {
   readonly inspected: InspectedDigit | null;
   /** What went wrong inspecting, in words a person can act on. */
   readonly inspectError: string | null;
+  /** The inspected model's layer list when it has conv or pool layers, which the digit, layer and weight views cannot draw yet. */
+  readonly inspectedConvLayers: string | null;
   /** Class the saliency map explains; null follows the predicted class. */
   readonly saliencyTarget: number | null;
   /** Label the live loss is computed for; null uses the digit's label if known, else the prediction. */
@@ -100,6 +102,7 @@ export const createInspectSlice: StateCreator<AppState, [], [], InspectSlice> = 
   inspectSource: { kind: 'drawing' },
   inspected: null,
   inspectError: null,
+  inspectedConvLayers: null,
   saliencyTarget: null,
   lossLabel: null,
   saliencyView: 'gradient',

@@ -5,6 +5,7 @@ import type { ExportedFile } from '../io/model-export';
 import type { ModelFileFormat } from '../io/model-import';
 import { deserializeModel, serializeModel, type ModelFile } from '../nn/model-file';
 import { ModelFormatError } from '../nn/model-format-error';
+import { modelShapeText } from '../nn/model-params';
 import type { ModelHistory } from '../nn/model-history';
 import type { SavedModelSummary, StoredMetricHistory, StoredMetricPoint } from '../storage/digit-lab-db';
 import { ModelRepository, newModelId, type LoadedModel } from '../storage/model-repository';
@@ -219,7 +220,7 @@ export async function importModelFromFile(file: Blob & { readonly name: string }
     if (summary) await refreshModelList();
     // A .dlm that carries its training curves shows them, as a model saved here does.
     await showInLiveSlot(bytes, summary, model.history ?? null, model.name);
-    useStore.setState({ modelsNotice: `Imported “${model.name}” (${model.params.layerSizes.join('-')}).` });
+    useStore.setState({ modelsNotice: `Imported “${model.name}” (${modelShapeText(model.params)}).` });
     if (repo && summary) await rememberOpen(repo, id);
   } catch (error) {
     if (!(error instanceof ModelFormatError)) {

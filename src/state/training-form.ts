@@ -1,9 +1,13 @@
 // The training form's text fields to a TrainingConfig, with one message per field that is not usable.
+import { formatLayerList, hiddenSizesOf } from '../nn/layer';
+import { parseLayerList } from '../nn/layer-list';
+import { LayerListError } from '../nn/layer-list-error';
 import type { OptimizerName, TrainingConfig } from '../nn/types';
 import { configErrors, type ConfigErrors } from '../worker/validate-config';
 
 /** What the inputs hold: text as typed, so a half-typed number is kept and explained, not lost. */
 export interface TrainingFormDraft {
+  /** The layers: widths ("200, 100, 25") or a layer list ("conv 8@5x5, pool 2, dense 100"). */
   readonly hiddenSizes: string;
   readonly optimizer: OptimizerName;
   readonly learningRate: string;
@@ -27,7 +31,10 @@ export interface ParsedForm {
 
 export function draftOf(config: TrainingConfig): TrainingFormDraft {
   return {
-    hiddenSizes: config.hiddenSizes.join(', '),
+    hiddenSizes:
+      config.layers !== undefined && config.hiddenSizes.length === 0
+        ? config.layers
+        : config.hiddenSizes.join(', '),
     optimizer: config.optimizer,
     learningRate: String(config.learningRate),
     beta1: String(config.beta1),
@@ -45,11 +52,32 @@ function parseNumber(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text.trim());
 }
 
-function parseHidden(text: string): number[] | null {
-  if (text.trim() === '') return [];
-  const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
-  const sizes = parts.map(parseNumber);
-  return sizes.some((size) => Number.isNaN(size)) ? null : sizes;
+interface ParsedLayers {
+  readonly hiddenSizes: readonly number[];
+  /** The canonical list when it has a conv or pool layer. */
+  readonly layers?: string;
+}
+
+/** Widths as numbers (the dense network), or a layer list; a string is the message for the field. */
+function parseLayers(text: string): ParsedLayers | string {
+  if (text.trim() === '') return { hiddenSizes: [] };
+  if (/^[\d\s,;.+-]+$/.test(text)) {
+    const sizes = text
+      .split(/[\s,;]+/)
+      .filter((p) => p !== '')
+      .map(parseNumber);
+    if (!sizes.some((size) => Number.isNaN(size))) return { hiddenSizes: sizes };
+    return 'Write the hidden layer widths as numbers, e.g. "200, 100, 25", or a layer list.';
+  }
+  try {
+    const layers = parseLayerList(text);
+    const dense = hiddenSizesOf(layers);
+    return dense !== null ? { hiddenSizes: dense } : { hiddenSizes: [], layers: formatLayerList(layers) };
+  } catch (error) {
+    if (error instanceof LayerListError)
+      return error.message.charAt(0).toUpperCase() + error.message.slice(1);
+    throw error;
+  }
 }
 
 /** `epsilon` is not a field (it keeps the config's value); a decay of 1 is left out of the config; `trainCount` bounds the batch size. */
@@ -58,10 +86,11 @@ export function parseTrainingForm(
   base: TrainingConfig,
   trainCount: number,
 ): ParsedForm {
-  const hidden = parseHidden(draft.hiddenSizes);
+  const layers = parseLayers(draft.hiddenSizes);
   const decay = parseNumber(draft.learningRateDecay);
   const config: TrainingConfig = {
-    hiddenSizes: hidden ?? [],
+    hiddenSizes: typeof layers === 'string' ? [] : layers.hiddenSizes,
+    ...(typeof layers !== 'string' && layers.layers !== undefined ? { layers: layers.layers } : {}),
     optimizer: draft.optimizer,
     learningRate: parseNumber(draft.learningRate),
     beta1: parseNumber(draft.beta1),
@@ -76,8 +105,9 @@ export function parseTrainingForm(
   const found: ConfigErrors = configErrors(config, trainCount);
   const errors: Partial<Record<FormField, string>> = {};
   for (const [field, message] of Object.entries(found) as [keyof TrainingConfig, string][]) {
-    if (field !== 'epsilon') errors[field] = message;
+    if (field === 'layers') errors.hiddenSizes = message;
+    else if (field !== 'epsilon') errors[field] = message;
   }
-  if (hidden === null) errors.hiddenSizes = 'Write the hidden layer widths as numbers, e.g. "200, 100, 25".';
+  if (typeof layers === 'string') errors.hiddenSizes = layers;
   return { config: Object.keys(errors).length === 0 ? config : null, errors };
 }

@@ -1,4 +1,7 @@
 // A training config (never weights) as the `#/train?…` link that reproduces the run: same layers, settings and seed.
+import { formatLayerList, hiddenSizesOf } from '../nn/layer';
+import { parseLayerList } from '../nn/layer-list';
+import { LayerListError } from '../nn/layer-list-error';
 import { REFERENCE_CONFIG, type OptimizerName, type TrainingConfig } from '../nn/types';
 
 const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'reference-momentum', 'momentum', 'adam'];
@@ -29,7 +32,9 @@ export interface ConfigFromUrl {
 /** `hidden=200-100-25&opt=reference-momentum&lr=0.5&…`; numbers as JavaScript prints them, which read back exactly. */
 export function configToQuery(config: TrainingConfig): string {
   const params = new URLSearchParams();
-  params.set('hidden', config.hiddenSizes.join('-'));
+  // A CNN's link carries its layer list; a dense network's keeps the `hidden` key links have always had.
+  if (config.layers !== undefined && config.hiddenSizes.length === 0) params.set('layers', config.layers);
+  else params.set('hidden', config.hiddenSizes.join('-'));
   params.set('opt', config.optimizer);
   for (const [key, field] of Object.entries(NUMBER_KEYS)) params.set(key, String(config[field]));
   // Only configs with a schedule carry it, so links made before it existed stay as they were.
@@ -57,8 +62,23 @@ export function configFromParams(
   if (hidden !== undefined) {
     fromLink = true;
     const sizes = hidden === '' ? [] : hidden.split('-').map((s) => (/^\d+$/.test(s) ? Number(s) : NaN));
-    if (sizes.every((s) => Number.isSafeInteger(s) && s > 0)) config.hiddenSizes = sizes;
-    else problems.push(`hidden: "${hidden}" should be layer widths joined by "-", like 200-100-25.`);
+    if (sizes.every((s) => Number.isSafeInteger(s) && s > 0)) {
+      config.hiddenSizes = sizes;
+      delete config.layers;
+    } else problems.push(`hidden: "${hidden}" should be layer widths joined by "-", like 200-100-25.`);
+  }
+  if (params.layers !== undefined) {
+    fromLink = true;
+    try {
+      const layers = parseLayerList(params.layers);
+      const dense = hiddenSizesOf(layers);
+      config.hiddenSizes = dense ?? [];
+      if (dense === null) config.layers = formatLayerList(layers);
+      else delete config.layers;
+    } catch (error) {
+      if (!(error instanceof LayerListError)) throw error;
+      problems.push(`layers: "${params.layers}" cannot be trained: ${error.message}.`);
+    }
   }
   if (params.opt !== undefined) {
     fromLink = true;

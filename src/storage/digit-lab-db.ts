@@ -17,7 +17,10 @@ export interface SavedModelSummary {
   /** ISO 8601 times. */
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The dense network's sizes; [] for a network with conv or pool layers, which has `architecture`. */
   readonly layerSizes: readonly number[];
+  /** The layer list (`conv 8@5x5, pool 2, dense 100`) of a network with conv or pool layers. */
+  readonly architecture?: string;
   /** Weights and biases. */
   readonly parameterCount: number;
   /** The settings it was trained with; null for an imported .npz. */

@@ -1,6 +1,8 @@
 // Saved models in IndexedDB: save (also as a run's checkpoint), list, load, rename, delete, and the last-open model.
 import { deserializeModel, readModelHeader, serializeModel, type ModelFile } from '../nn/model-file';
 import { ModelFormatError } from '../nn/model-format-error';
+import { formatLayerList } from '../nn/layer';
+import { resolveLayers } from '../nn/layer-shapes';
 import { parameterCount } from '../nn/network';
 import {
   openDigitLabDatabase,
@@ -92,8 +94,12 @@ export class ModelRepository {
         name: options.name,
         createdAt: previous?.createdAt ?? header.createdAt,
         updatedAt: now.toISOString(),
-        layerSizes: header.layerSizes,
-        parameterCount: parameterCount(header.layerSizes),
+        layerSizes: header.layerSizes ?? [],
+        ...(header.layerSizes === null ? { architecture: formatLayerList(header.layers) } : {}),
+        parameterCount:
+          header.layerSizes === null
+            ? resolveLayers(header.layers).parameterCount
+            : parameterCount(header.layerSizes),
         config: header.config,
         testAccuracy: finiteOrNull(header.metrics.testAccuracy),
         epochs: finiteOrNull(header.metrics.epochs),

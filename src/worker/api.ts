@@ -7,18 +7,18 @@ import type { MnistSplit } from '../data/mnist-assets';
 import { typescriptKernels, type Kernels } from '../nn/kernels';
 import { deserializeModel, serializeModel, type ModelFile, type ModelMetrics } from '../nn/model-file';
 import type { ModelHistory } from '../nn/model-history';
-import { createNetwork } from '../nn/network';
+import { architectureOf, denseParamsOf, layerParamsOf, type ModelParams } from '../nn/model-params';
+import { predictLayersOne } from '../nn/predict-layers';
+
 import { predictOne } from '../nn/predict';
 import {
-  CLASS_COUNT,
-  INPUT_SIZE,
   REFERENCE_CONFIG,
   type Dataset,
   type EvaluationResult,
   type NetworkParams,
   type TrainingConfig,
 } from '../nn/types';
-import { evaluate } from '../nn/evaluate';
+import { evaluateModel } from '../nn/evaluate-model';
 import { DEFAULT_DIVERGENCE_SETTINGS, type DivergenceSettings } from './divergence-guard';
 import { evaluateInSlices } from './evaluate-in-slices';
 import { createInspectMethods } from './inspect-methods';
@@ -32,9 +32,8 @@ import {
   type TrainOutcome,
 } from './training-progress';
 import { TrainingRun } from './training-run';
-import { createInThreadShardedTrainer } from '../nn/in-thread-sharded-trainer';
-import type { MiniBatchTrainer } from '../nn/mini-batch-trainer';
-import { startParallelTraining, type SpawnShardHelper } from './parallel-training';
+import type { SpawnShardHelper } from './parallel-training';
+import { createRunTrainer, initialNetwork } from './run-trainer';
 import { shareDataset } from './shared-dataset';
 import { parallelSupport, type ParallelSupport } from './parallel-support';
 import { chunkOver } from './chunk-end';
@@ -67,7 +66,10 @@ export interface DatasetInfo {
 
 export interface ModelSummary {
   readonly name: string;
+  /** The dense network's sizes; [] for a network with conv or pool layers. */
   readonly layerSizes: readonly number[];
+  /** The hidden layers as text: `dense 200, dense 100, dense 25` or `conv 8@5x5, pool 2, dense 100`. */
+  readonly architecture: string;
   readonly config: TrainingConfig | null;
   readonly metrics: ModelMetrics;
 }
@@ -107,9 +109,9 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
   const loading = new Map<MnistSplit, Promise<Dataset>>();
   const subsets = new Map<number, Dataset>();
   let config: TrainingConfig = REFERENCE_CONFIG;
-  let defaultModel: ModelFile | null = null;
+  let defaultModel: DenseModelFile | null = null;
   let live: {
-    params: NetworkParams;
+    params: ModelParams;
     config: TrainingConfig | null;
     name: string;
     metrics: ModelMetrics;
@@ -131,13 +133,25 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     return data;
   }
 
-  function paramsOf(slot: ModelSlot): NetworkParams {
+  function modelParamsOf(slot: ModelSlot): ModelParams {
     if (slot === 'default') {
       if (!defaultModel) throw new TrainerError('The default model is not loaded.');
       return defaultModel.params;
     }
     if (!live) throw new TrainerError('There is no trained model yet: start or step training first.');
     return live.params;
+  }
+
+  /** The dense network of a slot, for the views that read only dense networks so far. */
+  function paramsOf(slot: ModelSlot): NetworkParams {
+    const params = modelParamsOf(slot);
+    const dense = denseParamsOf(params);
+    if (dense === null) {
+      throw new TrainerError(
+        `This view reads dense networks so far; the model is a convolutional network (${architectureOf(params)}).`,
+      );
+    }
+    return dense;
   }
 
   function testSubset(size: number): Dataset {
@@ -165,42 +179,17 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     run = null;
   }
 
-  /** Several workers when chosen and possible; one otherwise (and when starting helpers fails). */
-  async function createTrainer(
-    initial: NetworkParams,
-    train: Dataset,
-  ): Promise<{ trainer: MiniBatchTrainer; close: (() => void) | null }> {
-    const engine = options.parallelEngine;
-    if (chosenWorkers > 1 && engine) {
-      try {
-        const module = await engine.loadModule();
-        const started = await startParallelTraining(
-          initial,
-          config,
-          sharedTrainingSet(train),
-          chosenWorkers,
-          module,
-          engine.spawn,
-        );
-        return { trainer: started.trainer, close: () => started.close() };
-      } catch (error) {
-        console.warn('Digit Lab: training on one worker, since several could not start:', error);
-      }
-    }
-    // One worker keeps the first layer transposed as the parallel run does (one transpose a step, not two).
-    return {
-      trainer: createInThreadShardedTrainer(initial, config, train, 1, kernels),
-      close: null,
-    };
-  }
-
   async function startRun(pointsPerEpoch: number): Promise<TrainingRun> {
     closeRun();
     const train = requireDataset('train');
     assertValidConfig(config, train.count);
     const runConfig = config;
-    const initial = createNetwork([INPUT_SIZE, ...runConfig.hiddenSizes, CLASS_COUNT], runConfig.seed);
-    const { trainer, close } = await createTrainer(initial, train);
+    const { trainer, close } = await createRunTrainer(runConfig, train, {
+      kernels,
+      chosenWorkers,
+      parallelEngine: options.parallelEngine,
+      sharedTrainingSet,
+    });
     const started = new TrainingRun(trainer, train.count, pointsPerEpoch, divergence, close);
     live = {
       params: trainer.params,
@@ -327,7 +316,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 
   const api = {
     // The inspector's calls (explain a digit, weights, test-set analysis) read the same slots and datasets.
-    ...createInspectMethods<ModelSlot>({ paramsOf, requireDataset, kernels }),
+    ...createInspectMethods<ModelSlot>({ paramsOf, modelParamsOf, requireDataset, kernels }),
 
     /** The counter the page raises for every call it sends (see pending-calls.ts); training watches it. */
     watchPendingCalls(counter: Int32Array): void {
@@ -494,12 +483,11 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     async reset(): Promise<void> {
       await endLoop('stop');
       closeRun();
-      const params = createNetwork([INPUT_SIZE, ...config.hiddenSizes, CLASS_COUNT], config.seed);
-      live = { params, config, name: 'Untrained', metrics: {}, history: null };
+      live = { params: initialNetwork(config), config, name: 'Untrained', metrics: {}, history: null };
     },
 
     evaluate(slot: ModelSlot, split: MnistSplit, limit?: number): EvaluationResult {
-      const result = evaluate(paramsOf(slot), requireDataset(split), limit, kernels);
+      const result = evaluateModel(modelParamsOf(slot), requireDataset(split), limit, kernels);
       return transfer(result, [
         result.confusion.buffer,
         result.perClassAccuracy.buffer,
@@ -510,12 +498,22 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 
     /** One digit (784 values in [0, 1]) through a model; answered between training chunks. */
     predict(input: Float32Array, slot: ModelSlot): PredictionResult {
-      const { logits, probabilities, activations } = predictOne(paramsOf(slot), input);
+      const params = modelParamsOf(slot);
+      const dense = denseParamsOf(params);
+      const { logits, probabilities, activations } = dense
+        ? predictOne(dense, input)
+        : predictLayersOne(layerParamsOf(params), input, kernels);
       return transfer({ logits, probabilities, activations }, [
         logits.buffer,
         probabilities.buffer,
         ...activations.map((a) => a.buffer),
       ]);
+    },
+
+    /** The slot's hidden layers as text, and whether any is a conv or pool layer. */
+    getArchitecture(slot: ModelSlot): { architecture: string; convolutional: boolean } {
+      const params = modelParamsOf(slot);
+      return { architecture: architectureOf(params), convolutional: denseParamsOf(params) === null };
     },
 
     hasModel(slot: ModelSlot): boolean {
@@ -524,9 +522,11 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 
     /** Reads a .dlm file into a slot; loading into 'live' ends any run. A bad file leaves the slot unchanged. */
     async loadModel(bytes: Uint8Array, slot: ModelSlot): Promise<ModelSummary> {
-      const model = deserializeModel(bytes);
+      const file = deserializeModel(bytes);
+      // The live slot takes any network; the default one (the shipped model, shown beside it) stays dense.
+      const model = slot === 'default' ? denseModelOf(file) : file;
       if (slot === 'default') {
-        defaultModel = model;
+        defaultModel = denseModelOf(file);
       } else {
         await endLoop('stop');
         closeRun();
@@ -541,7 +541,8 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
       }
       return {
         name: model.name,
-        layerSizes: model.params.layerSizes,
+        layerSizes: denseParamsOf(model.params)?.layerSizes ?? [],
+        architecture: architectureOf(model.params),
         config: model.config,
         metrics: model.metrics,
       };
@@ -586,3 +587,16 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 }
 
 export type TrainerApi = ReturnType<typeof createTrainerApi>;
+
+type DenseModelFile = ModelFile & { params: NetworkParams };
+
+/** The worker trains, predicts and inspects dense networks; a layer list with conv or pool is refused by name. */
+function denseModelOf(model: ModelFile): DenseModelFile {
+  const params = denseParamsOf(model.params);
+  if (params === null) {
+    throw new TrainerError(
+      `“${model.name}” is a convolutional network (${architectureOf(model.params)}); this app opens dense networks only so far.`,
+    );
+  }
+  return { ...model, params };
+}

@@ -1,6 +1,19 @@
 // Notices a run that has blown up and keeps a copy of the last weights that were still training sanely.
-import { cloneParams, copyParamsInto } from '../nn/network';
-import type { NetworkParams } from '../nn/types';
+import type { ModelParams } from '../nn/model-params';
+
+/** The weights the guard copies: any network's W and b, whatever its layers. */
+type Weights = Pick<ModelParams, 'W' | 'b'>;
+
+function cloneWeights(p: Weights): Weights {
+  return { W: p.W.map((w) => w.slice()), b: p.b.map((v) => v.slice()) };
+}
+
+function copyWeightsInto(dst: Weights, src: Weights): void {
+  for (let i = 0; i < src.W.length; i++) {
+    dst.W[i].set(src.W[i]);
+    dst.b[i].set(src.b[i]);
+  }
+}
 
 export interface DivergenceSettings {
   /**
@@ -20,7 +33,7 @@ export const DEFAULT_DIVERGENCE_SETTINGS: DivergenceSettings = {
   checkpointEverySteps: 20,
 };
 
-function allFinite(params: NetworkParams): boolean {
+function allFinite(params: Weights): boolean {
   return params.W.every(isFiniteTensor) && params.b.every(isFiniteTensor);
 }
 
@@ -34,12 +47,12 @@ function isFiniteTensor(t: Float32Array): boolean {
 }
 
 export class DivergenceGuard {
-  private readonly params: NetworkParams;
+  private readonly params: Weights;
   private readonly settings: DivergenceSettings;
   /** What restore() brings back: weights that were followed by a whole interval of sane losses. */
-  private readonly good: NetworkParams;
+  private readonly good: Weights;
   /** Taken at the start of the current interval; promoted to `good` if the interval stays sane. */
-  private readonly candidate: NetworkParams;
+  private readonly candidate: Weights;
   private goodAtSample: number;
   private candidateAtSample: number;
   private stepsInInterval = 0;
@@ -52,7 +65,7 @@ export class DivergenceGuard {
   private readonly beforeReading: () => void;
 
   constructor(
-    params: NetworkParams,
+    params: Weights,
     samplesSeen: number,
     settings = DEFAULT_DIVERGENCE_SETTINGS,
     beforeReading: () => void = () => undefined,
@@ -60,8 +73,8 @@ export class DivergenceGuard {
     this.params = params;
     this.beforeReading = beforeReading;
     this.settings = settings;
-    this.good = cloneParams(params);
-    this.candidate = cloneParams(params);
+    this.good = cloneWeights(params);
+    this.candidate = cloneWeights(params);
     this.goodAtSample = samplesSeen;
     this.candidateAtSample = samplesSeen;
     this.recent = new Float64Array(settings.patience);
@@ -106,9 +119,9 @@ export class DivergenceGuard {
       // Checking every weight costs about as much as one small matrix product, once per interval.
       this.beforeReading();
       if (this.intervalClean && allFinite(this.params)) {
-        copyParamsInto(this.good, this.candidate);
+        copyWeightsInto(this.good, this.candidate);
         this.goodAtSample = this.candidateAtSample;
-        copyParamsInto(this.candidate, this.params);
+        copyWeightsInto(this.candidate, this.params);
         this.candidateAtSample = samplesSeen;
       } else if (!allFinite(this.params)) {
         return true;
@@ -121,6 +134,6 @@ export class DivergenceGuard {
 
   /** Puts the last good weights back into the network being trained. */
   restore(): void {
-    copyParamsInto(this.params, this.good);
+    copyWeightsInto(this.params, this.good);
   }
 }

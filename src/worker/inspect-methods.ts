@@ -8,6 +8,12 @@ import { inspectPass } from '../nn/inspect-pass';
 import type { Kernels } from '../nn/kernels';
 import type { Dataset, NetworkParams } from '../nn/types';
 import { cloneParams } from '../nn/network';
+import { cloneLayerParams } from '../nn/layer-network';
+import { PIXEL_SCALE } from '../nn/sparse-rows';
+import { layerForward } from '../nn/layer-pass';
+import { resolveLayers } from '../nn/layer-shapes';
+import { createLayerWorkspace } from '../nn/layer-workspace';
+import { denseParamsOf, layerParamsOf, type ModelParams } from '../nn/model-params';
 import { deadUnits, UnitStatsAccumulator } from '../nn/unit-stats';
 import { datasetSlice } from './test-subset';
 import { yieldToEventLoop } from './yield-to-event-loop';
@@ -17,7 +23,10 @@ const ANALYSIS_SLICE = 500;
 
 /** What the session lends these methods; `Slot` is the session's model slot name. */
 export interface InspectSessionAccess<Slot> {
+  /** The slot's dense network; throws for a network with conv or pool layers. */
   paramsOf(slot: Slot): NetworkParams;
+  /** The slot's network, whatever its layers. */
+  modelParamsOf(slot: Slot): ModelParams;
   requireDataset(split: MnistSplit): Dataset;
   readonly kernels: Kernels;
 }
@@ -46,7 +55,7 @@ export interface TestSetAnalysis {
   readonly confidences: Float32Array;
   /** count × classes probabilities. */
   readonly probabilities: Float32Array;
-  /** Per hidden layer: how many test digits make each unit fire, and 1 for units that never do. */
+  /** Per hidden layer: how many test digits make each unit fire, and 1 for units that never do ([] for a CNN). */
   readonly fireCounts: Int32Array[];
   readonly dead: Uint8Array[];
 }
@@ -83,28 +92,44 @@ export function createInspectMethods<Slot>(session: InspectSessionAccess<Slot>) 
      * taken at the start, so a training step in between cannot mix two models into one analysis.
      */
     async analyseTestSet(slot: Slot, limit?: number): Promise<TestSetAnalysis> {
-      const params = cloneParams(session.paramsOf(slot));
+      const model = session.modelParamsOf(slot);
+      const dense = denseParamsOf(model);
       const all = session.requireDataset('test');
       const count = Math.max(0, Math.min(limit ?? all.count, all.count));
       const test = datasetSlice(all, 0, count);
-      const classes = params.layerSizes[params.layerSizes.length - 1];
+      const classes = model.b[model.b.length - 1].length;
       const tally = createPredictionTally(count, classes);
       const probabilities = new Float32Array(count * classes);
-      const stats = new UnitStatsAccumulator(params.layerSizes.slice(1, -1));
+      const stats = dense ? new UnitStatsAccumulator(dense.layerSizes.slice(1, -1)) : null;
+      const params = dense ? cloneParams(dense) : null;
+      const layers = dense ? null : cloneLayerParams(layerParamsOf(model));
+      const ws = layers
+        ? createLayerWorkspace(resolveLayers(layers.layers), Math.min(ANALYSIS_SLICE, Math.max(1, count)))
+        : null;
       // One forward pass gives every figure: the answers and the loss come from its probabilities.
       for (let start = 0; start < count; start += ANALYSIS_SLICE) {
         if (start > 0) await yieldToEventLoop();
         const slice = datasetSlice(test, start, ANALYSIS_SLICE);
-        const pass = inspectPass(params, slice, undefined, session.kernels, stats);
-        tallyPredictions(tally, pass.probabilities, slice.count, test.labels, start);
-        probabilities.set(pass.probabilities, start * classes);
+        let sliceProbabilities: Float32Array;
+        if (params && stats) {
+          sliceProbabilities = inspectPass(params, slice, undefined, session.kernels, stats).probabilities;
+        } else if (layers && ws) {
+          for (let i = 0; i < slice.images.length; i++) ws.input[i] = PIXEL_SCALE[slice.images[i]];
+          layerForward(layers, ws, slice.count, session.kernels);
+          sliceProbabilities = ws.outputs[ws.outputs.length - 1].subarray(0, slice.count * classes);
+        } else {
+          throw new Error('unreachable: a model is dense or a layer list');
+        }
+        tallyPredictions(tally, sliceProbabilities, slice.count, test.labels, start);
+        probabilities.set(sliceProbabilities, start * classes);
       }
       const { confusion, predictions, confidences, lossSum, correct } = tally;
       const metrics = classMetrics(confusion, classes);
       const labels = test.labels.slice();
-      const unitStats = stats.finish();
-      const { fireCounts } = unitStats;
-      const dead = deadUnits(unitStats);
+      // Unit statistics are of dense layers' units; a CNN's maps have none to show yet.
+      const unitStats = stats?.finish() ?? null;
+      const fireCounts = unitStats ? unitStats.fireCounts : [];
+      const dead = unitStats ? deadUnits(unitStats) : [];
       const analysis: TestSetAnalysis = {
         count,
         classes,

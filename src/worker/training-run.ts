@@ -1,6 +1,7 @@
 // One training run: a trainer (one worker's, or a data-parallel one) plus everything the page is told about it (curve points, evaluations, speed).
 import type { MiniBatchTrainer } from '../nn/mini-batch-trainer';
-import type { NetworkParams, StepReport, TrainingConfig } from '../nn/types';
+import type { ModelParams } from '../nn/model-params';
+import type { StepReport, TrainingConfig } from '../nn/types';
 import { DivergenceGuard, type DivergenceSettings } from './divergence-guard';
 import { ThroughputMeter } from './throughput-meter';
 import type { Divergence, TestPoint, TrainingProgress, TrainPoint } from './training-progress';
@@ -19,7 +20,7 @@ export interface StepResult {
 
 export class TrainingRun {
   readonly config: TrainingConfig;
-  readonly params: NetworkParams;
+  readonly params: ModelParams;
   readonly trainer: MiniBatchTrainer;
   readonly meter = new ThroughputMeter();
   /** Set once the run finished, was stopped or diverged: it cannot be resumed. */

@@ -1,4 +1,7 @@
 // Checks a training config field by field, so the form can show each message next to its field.
+import { denseLayers, formatLayerList, hiddenSizesOf } from '../nn/layer';
+import { parseLayerList } from '../nn/layer-list';
+import { LayerListError } from '../nn/layer-list-error';
 import type { OptimizerName, TrainingConfig } from '../nn/types';
 import { TrainerError } from './trainer-error';
 
@@ -29,6 +32,8 @@ export function configErrors(config: TrainingConfig, trainCount: number): Config
   } else if (hidden.some((units) => units > MAX_LAYER_UNITS)) {
     errors.hiddenSizes = `At most ${MAX_LAYER_UNITS} units per layer.`;
   }
+  const layersError = layerListError(config);
+  if (layersError !== null) errors.layers = layersError;
   if (!OPTIMIZERS.includes(config.optimizer)) errors.optimizer = `Unknown optimizer "${config.optimizer}".`;
   if (!Number.isFinite(config.learningRate) || config.learningRate <= 0) {
     errors.learningRate = 'The learning rate must be a number above 0.';
@@ -53,6 +58,24 @@ export function configErrors(config: TrainingConfig, trainCount: number): Config
     errors.seed = 'The seed must be a whole number from 0 to 4294967295.';
   }
   return errors;
+}
+
+/** A config's layer list must work; a dense-only one must be the same network as hiddenSizes. */
+function layerListError(config: TrainingConfig): string | null {
+  if (config.layers === undefined) return null;
+  let sizes: number[] | null;
+  try {
+    sizes = hiddenSizesOf(parseLayerList(config.layers));
+  } catch (error) {
+    if (error instanceof LayerListError) return error.message;
+    throw error;
+  }
+  if (sizes === null) return null;
+  const hidden = config.hiddenSizes;
+  if (sizes.length !== hidden.length || sizes.some((units, i) => units !== hidden[i])) {
+    return `The layer list "${config.layers}" is not the hidden sizes ${JSON.stringify(hidden)} (${formatLayerList(denseLayers(hidden))}).`;
+  }
+  return null;
 }
 
 /** Throws a TrainerError naming every bad field; the worker's guard against a config the form let through. */

@@ -1,6 +1,7 @@
 // Shared test fixtures for tests/io: real MNIST subsets and a briefly trained small network.
 import { loadMnistFromDisk } from '../../src/data/mnist-node';
 import { createNetwork } from '../../src/nn/network';
+import { denseParamsOf, type ModelParams } from '../../src/nn/model-params';
 import { Trainer } from '../../src/nn/trainer';
 import { REFERENCE_CONFIG, type Dataset, type NetworkParams } from '../../src/nn/types';
 
@@ -29,4 +30,11 @@ export function trainedNetwork(): NetworkParams {
   const trainer = new Trainer(params, config, train);
   for (let step = 0; step < 300; step++) trainer.step();
   return params;
+}
+
+/** The dense form of imported params; a test that expects a dense network fails here on any other. */
+export function dense(params: ModelParams): NetworkParams {
+  const found = denseParamsOf(params);
+  if (found === null) throw new Error('expected a dense network');
+  return found;
 }

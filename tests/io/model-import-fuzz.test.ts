@@ -10,6 +10,7 @@ import type { NpyArray, NpyDtype } from '../../src/io/npy';
 import { serializeModel, type ModelFile } from '../../src/nn/model-file';
 import { ModelFormatError } from '../../src/nn/model-format-error';
 import { createNetwork } from '../../src/nn/network';
+import { dense } from './fixtures';
 
 const model: ModelFile = {
   name: 'fuzz',
@@ -35,7 +36,7 @@ const formats = Object.keys(valid) as ValidFormat[];
 function importOrTypedError(bytes: Uint8Array): void {
   try {
     const imported = importModelFile(bytes, 'fuzzed.bin');
-    const sizes = imported.params.layerSizes;
+    const sizes = dense(imported.params).layerSizes;
     expect(sizes[0]).toBe(784);
     expect(sizes.at(-1)).toBe(10);
     imported.params.W.forEach((w, l) => {

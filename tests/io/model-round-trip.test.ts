@@ -5,7 +5,7 @@ import { detectModelFormat, importModelFile } from '../../src/io/model-import';
 import { evaluate } from '../../src/nn/evaluate';
 import type { ModelFile } from '../../src/nn/model-file';
 import { REFERENCE_CONFIG } from '../../src/nn/types';
-import { testDigits, trainedNetwork } from './fixtures';
+import { dense, testDigits, trainedNetwork } from './fixtures';
 
 const bits = (a: Float32Array) => new Uint32Array(a.buffer, a.byteOffset, a.length);
 
@@ -29,14 +29,14 @@ describe('model files round trip', () => {
     expect(file.fileName).toBe(`Round-trip-784-64-32-10.${format}`);
     expect(detectModelFormat(file.bytes)).toBe(format);
     const back = importModelFile(file.bytes, file.fileName);
-    expect(back.params.layerSizes).toEqual([784, 64, 32, 10]);
+    expect(dense(back.params).layerSizes).toEqual([784, 64, 32, 10]);
     for (let l = 0; l < 3; l++) {
       expect(bits(back.params.W[l])).toEqual(bits(model.params.W[l]));
       expect(bits(back.params.b[l])).toEqual(bits(model.params.b[l]));
     }
     const test = testDigits();
-    const before = evaluate(model.params, test);
-    const after = evaluate(back.params, test);
+    const before = evaluate(dense(model.params), test);
+    const after = evaluate(dense(back.params), test);
     expect(before.accuracy).toBeGreaterThan(0.85);
     expect(after.predictions).toEqual(before.predictions);
     expect(after.loss).toBe(before.loss);

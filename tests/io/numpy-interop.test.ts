@@ -8,7 +8,12 @@ import { loadMnistFromDisk } from '../../src/data/mnist-node';
 import { exportModelFile } from '../../src/io/model-export';
 import { importModelFile } from '../../src/io/model-import';
 import { evaluate } from '../../src/nn/evaluate';
-import { subset, testDigits, trainedNetwork } from './fixtures';
+import { evaluateLayers } from '../../src/nn/layer-evaluate';
+import { parseLayerList } from '../../src/nn/layer-list';
+import { createLayerNetwork } from '../../src/nn/layer-network';
+import { LayerTrainer } from '../../src/nn/layer-trainer';
+import { REFERENCE_CONFIG } from '../../src/nn/types';
+import { dense, subset, testDigits, trainedNetwork } from './fixtures';
 
 const TEST_COUNT = 1_000;
 const scripts = join(import.meta.dirname, 'python');
@@ -71,8 +76,8 @@ describe.skipIf(!numpyVersion)(`NumPy ${numpyVersion ?? '(missing)'} interoperab
     ]);
     const model = importModelFile(readFileSync(outPath), 'numpy-trained.npz');
     expect(model.name).toBe('numpy-trained');
-    expect(model.params.layerSizes).toEqual([784, 64, 32, 10]);
-    const ours = evaluate(model.params, test);
+    expect(dense(model.params).layerSizes).toEqual([784, 64, 32, 10]);
+    const ours = evaluate(dense(model.params), test);
     let compared = 0;
     for (let i = 0; i < TEST_COUNT; i++) {
       if (numpy.top_two_gap[i] < 1e-4) continue;
@@ -81,5 +86,35 @@ describe.skipIf(!numpyVersion)(`NumPy ${numpyVersion ?? '(missing)'} interoperab
     }
     expect(compared).toBeGreaterThan(TEST_COUNT * 0.95);
     expect(ours.accuracy).toBeGreaterThan(0.8);
+  });
+
+  it('numpy.load reads an exported CNN (conv W as (F, C_in, K, K)) and NumPy alone gets the app’s test accuracy', () => {
+    const list = 'conv 4@5x5, pool 2, conv 6@3x3 valid, pool 2, dense 24';
+    const params = createLayerNetwork(parseLayerList(list), 11);
+    const train = subset(loadMnistFromDisk('train'), 0, 4_000);
+    const { hiddenSizes: _unused, ...base } = REFERENCE_CONFIG;
+    const trainer = new LayerTrainer(
+      params,
+      { ...base, optimizer: 'adam', learningRate: 0.003, batchSize: 32, seed: 11 },
+      train,
+    );
+    for (let step = 0; step < 100; step++) trainer.step();
+    const file = exportModelFile({ name: 'cnn', createdAt: '', params, config: null, metrics: {} }, 'npz');
+    const modelPath = join(dir, file.fileName);
+    writeFileSync(modelPath, file.bytes);
+    const labelsPath = join(dir, 'test-labels.u8');
+    writeFileSync(labelsPath, test.labels);
+    const numpy = python('predict_cnn_npz.py', [modelPath, testPath, labelsPath, String(TEST_COUNT)]);
+    const ours = evaluateLayers(params, test);
+    expect(String(numpy.architecture)).toBe(list);
+    expect(ours.accuracy).toBeGreaterThan(0.6);
+    // float32 sums in another order may swap a near tie; every clear prediction must agree.
+    let ties = 0;
+    for (let i = 0; i < TEST_COUNT; i++) {
+      if (numpy.top_two_gap[i] < 1e-4) ties++;
+      else expect(ours.predictions[i], `digit ${i}`).toBe(numpy.predictions[i]);
+    }
+    expect(Math.abs(Number(numpy.accuracy) - ours.accuracy)).toBeLessThanOrEqual(ties / TEST_COUNT);
+    expect(ties).toBeLessThan(5);
   });
 });

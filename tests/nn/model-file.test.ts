@@ -8,7 +8,7 @@ import { deserializeModel, readModelHeader, serializeModel, type ModelFile } fro
 import { ModelFormatError } from '../../src/nn/model-format-error';
 import type { ModelHistory } from '../../src/nn/model-history';
 import { createNetwork } from '../../src/nn/network';
-import { REFERENCE_CONFIG } from '../../src/nn/types';
+import { REFERENCE_CONFIG, type NetworkParams } from '../../src/nn/types';
 
 const history: ModelHistory = {
   train: [
@@ -70,7 +70,7 @@ describe('model file', () => {
     expect(back.config).toEqual(original.config);
     expect(back.metrics).toEqual(original.metrics);
     expect(back.history).toEqual(history);
-    expect(back.params.layerSizes).toEqual([784, 20, 12, 10]);
+    expect((back.params as NetworkParams).layerSizes).toEqual([784, 20, 12, 10]);
     for (let l = 0; l < 3; l++) {
       expect(bitsOf(back.params.W[l])).toEqual(bitsOf(original.params.W[l]));
       expect(bitsOf(back.params.b[l])).toEqual(bitsOf(original.params.b[l]));
@@ -165,7 +165,7 @@ describe('model file', () => {
     const bytes = serializeModel(original);
     const header = readModelHeader(bytes);
     const { params, ...rest } = deserializeModel(bytes);
-    expect(header).toMatchObject({ ...rest, layerSizes: params.layerSizes });
+    expect(header).toMatchObject({ ...rest, layerSizes: (params as NetworkParams).layerSizes });
     expect(header.weightStart).toBe(
       bytes.length - 4 * params.W.concat(params.b).reduce((n, t) => n + t.length, 0),
     );

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadMnistFromDisk } from '../../src/data/mnist-node';
-import { evaluate } from '../../src/nn/evaluate';
+import { evaluateModel } from '../../src/nn/evaluate-model';
 import { roundToFloat16 } from '../../src/nn/float16';
 import { deserializeModel, readModelHeader, serializeModel } from '../../src/nn/model-file';
 
@@ -27,8 +27,8 @@ describe('the shipped default model', () => {
   const shipped = deserializeModel(shippedBytes);
   const original = deserializeModel(read(FLOAT32_ORIGINAL));
   const test = loadMnistFromDisk('test');
-  let float32Result: ReturnType<typeof evaluate> | null = null;
-  const float32 = () => (float32Result ??= evaluate(original.params, test));
+  let float32Result: ReturnType<typeof evaluateModel> | null = null;
+  const float32 = () => (float32Result ??= evaluateModel(original.params, test));
 
   it('is a version 2 float16 file of the reference network with its 20 epochs of curves', () => {
     const header = readModelHeader(shippedBytes);
@@ -54,7 +54,7 @@ describe('the shipped default model', () => {
 
   it('predicts every one of the 10,000 test digits as the float32 network does, at its recorded accuracy', () => {
     const reference = float32();
-    const float16 = evaluate(shipped.params, test);
+    const float16 = evaluateModel(shipped.params, test);
     expect(float16.predictions).toHaveLength(10_000);
     const changed = float16.predictions.filter((p, i) => p !== reference.predictions[i]).length;
     expect(changed).toBe(0);
@@ -67,7 +67,7 @@ describe('the shipped default model', () => {
     const halves = deserializeModel(serializeModel(original, { dtype: 'float16' }));
     const back = deserializeModel(serializeModel(halves));
     back.params.W.forEach((w, l) => expect(firstDifference(w, shipped.params.W[l])).toBe(-1));
-    const predictions = evaluate(back.params, test).predictions;
+    const predictions = evaluateModel(back.params, test).predictions;
     expect(predictions.every((p, i) => p === float32().predictions[i])).toBe(true);
   });
 });

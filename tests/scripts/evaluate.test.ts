@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistFromDisk } from '../../src/data/mnist-node';
 import { exportModelFile } from '../../src/io/model-export';
 import { importModelFile } from '../../src/io/model-import';
-import { evaluate } from '../../src/nn/evaluate';
+import { modelShapeText } from '../../src/nn/model-params';
+import { evaluateModel } from '../../src/nn/evaluate-model';
 import type { ModelFile } from '../../src/nn/model-file';
 import { trainedNetwork } from '../io/fixtures';
 
@@ -30,7 +31,7 @@ describe('scripts/evaluate.ts', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints the same loss, accuracy and per-class accuracy for the .dlm and .npz of one model', () => {
-    const expected = evaluate(model.params, loadMnistFromDisk('test'));
+    const expected = evaluateModel(model.params, loadMnistFromDisk('test'));
     for (const format of ['dlm', 'npz'] as const) {
       const path = join(dir, `model.${format}`);
       writeFileSync(path, exportModelFile(model, format).bytes);
@@ -43,6 +44,7 @@ describe('scripts/evaluate.ts', () => {
       expect(json).toEqual({
         file: path,
         layerSizes: [784, 64, 32, 10],
+        architecture: 'dense 64, dense 32',
         testLoss: expected.loss,
         testAccuracy: expected.accuracy,
         perClassAccuracy: Array.from(expected.perClassAccuracy),
@@ -94,7 +96,7 @@ describe('scripts/evaluate.ts', () => {
     expect(train.stderr).toBe('');
     expect(train.status).toBe(0);
     const imported = importModelFile(readFileSync(out), out);
-    expect(imported.params.layerSizes).toEqual([784, 16, 10]);
+    expect(modelShapeText(imported.params)).toBe('784-16-10');
     const evaluated = run('evaluate.ts', [out]);
     expect(evaluated.status).toBe(0);
     expect((JSON.parse(evaluated.stdout) as { testAccuracy: number }).testAccuracy).toBeGreaterThan(0.5);

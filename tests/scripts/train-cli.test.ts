@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { modelShapeText } from '../../src/nn/model-params';
 import { deserializeModel, readModelHeader } from '../../src/nn/model-file';
 
 function train(args: string[]) {
@@ -45,7 +46,7 @@ describe('train CLI', () => {
       expect(epoch.testAccuracy).toBeGreaterThan(0.5);
       expect(epoch.trainLoss).toBeGreaterThan(0);
       const model = deserializeModel(readFileSync(out));
-      expect(model.params.layerSizes).toEqual([784, 200, 100, 25, 10]);
+      expect(modelShapeText(model.params)).toBe('784-200-100-25-10');
       expect(model.config?.optimizer).toBe('reference-momentum');
       expect(model.metrics.testAccuracy).toBe(epoch.testAccuracy);
       expect(model.metrics.epochs).toBe(1);

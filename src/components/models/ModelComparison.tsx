@@ -12,7 +12,7 @@ interface Row {
 }
 
 const ROWS: readonly Row[] = [
-  { label: 'Architecture', value: (m) => architectureText(m.layerSizes) },
+  { label: 'Architecture', value: (m) => architectureText(m.layerSizes, m.architecture) },
   { label: 'Parameters', value: (m) => formatCount(m.parameterCount) },
   { label: 'Test accuracy', value: (m) => accuracyText(m.testAccuracy) },
   { label: 'Epochs', value: (m) => (m.epochs === null ? '—' : String(Number(m.epochs.toFixed(2)))) },

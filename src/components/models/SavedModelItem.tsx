@@ -70,7 +70,7 @@ export function SavedModelItem({ model, isOpen, compared }: SavedModelItemProps)
       <dl className="saved-model__facts">
         <div>
           <dt>Architecture</dt>
-          <dd>{architectureText(model.layerSizes)}</dd>
+          <dd>{architectureText(model.layerSizes, model.architecture)}</dd>
         </div>
         <div>
           <dt>Test accuracy</dt>

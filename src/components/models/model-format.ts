@@ -1,8 +1,9 @@
 // How the Models place writes a saved model's facts: architecture, accuracy, epochs, dates.
 import type { SavedModelStatus } from '../../state/models-slice';
 
-export function architectureText(layerSizes: readonly number[]): string {
-  return layerSizes.join('-');
+/** `784-200-100-25-10` for a dense network, the layer list for one with conv or pool layers. */
+export function architectureText(layerSizes: readonly number[], architecture?: string): string {
+  return architecture ?? layerSizes.join('-');
 }
 
 export function accuracyText(accuracy: number | null): string {

@@ -57,7 +57,7 @@ export function TrainingForm({ draft, errors, presetId, disabled, onChange, onPr
     field: Exclude<FormField, 'optimizer'>,
     label: string,
     hint?: string,
-    inputMode: 'decimal' | 'numeric' = 'decimal',
+    inputMode: 'decimal' | 'numeric' | 'text' = 'decimal',
     wide = false,
   ) => (
     <Field field={field} label={label} hint={hint} error={errors[field]} wide={wide}>
@@ -100,7 +100,13 @@ export function TrainingForm({ draft, errors, presetId, disabled, onChange, onPr
           ))}
         </select>
       </div>
-      {text('hiddenSizes', 'Hidden layers', 'Units per layer, e.g. 200, 100, 25', 'numeric', true)}
+      {text(
+        'hiddenSizes',
+        'Hidden layers',
+        'Units per layer (200, 100, 25) or a layer list: conv 8@5x5, pool 2, dense 100',
+        'text',
+        true,
+      )}
       <Field field="optimizer" label="Optimizer" error={errors.optimizer} wide>
         {(describedBy) => (
           <select

@@ -8,8 +8,13 @@ import { workerCountLabel } from './worker-count-label';
 const FIELD_ID = 'training-workers';
 
 export function WorkerCountField() {
-  const { engine, status, error } = useStore(
-    useShallow((s) => ({ engine: s.engine, status: s.trainingStatus, error: s.workerCountError })),
+  const { engine, status, error, convolutional } = useStore(
+    useShallow((s) => ({
+      engine: s.engine,
+      status: s.trainingStatus,
+      error: s.workerCountError,
+      convolutional: s.trainingConfig.layers !== undefined && s.trainingConfig.hiddenSizes.length === 0,
+    })),
   );
   useEffect(() => {
     // The first visit to Train asks the worker (which also puts back the remembered count).
@@ -23,10 +28,16 @@ export function WorkerCountField() {
   const counts = engine ? Array.from({ length: engine.maxWorkers }, (_, i) => i + 1) : [];
   const ids = {
     note: `${FIELD_ID}-note`,
+    cnn: `${FIELD_ID}-cnn`,
     next: `${FIELD_ID}-next`,
     error: `${FIELD_ID}-error`,
   };
-  const describedBy = [engine ? ids.note : null, runContinues ? ids.next : null, error ? ids.error : null]
+  const describedBy = [
+    engine ? ids.note : null,
+    convolutional ? ids.cnn : null,
+    runContinues ? ids.next : null,
+    error ? ids.error : null,
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -59,6 +70,11 @@ export function WorkerCountField() {
             Each worker trains on its share of every batch, on its own processor core.
           </span>
         ))}
+      {convolutional && (
+        <span id={ids.cnn} className="field__hint worker-count__cnn">
+          A network with conv layers trains on one worker; several workers train dense networks.
+        </span>
+      )}
       {runContinues && (
         <span id={ids.next} className="field__hint worker-count__next">
           Applies to the next run: this one keeps {workerCountLabel(engine.workers)}.

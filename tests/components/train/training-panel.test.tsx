@@ -307,3 +307,30 @@ describe('progress and charts', () => {
     expect(dots[0]).toHaveAttribute('stroke', '#e65100');
   });
 });
+
+describe('training form with a layer list', () => {
+  it('offers the CNN preset, says it trains on one worker, and explains a list that cannot work', async () => {
+    const user = userEvent.setup();
+    render(<TrainingPanel chartWidth={500} />);
+    await user.selectOptions(screen.getByLabelText('Preset'), 'cnn');
+    const hidden = screen.getByLabelText('Hidden layers');
+    expect(hidden).toHaveValue('conv 8@5x5, pool 2, conv 16@5x5, pool 2, dense 100');
+    expect(useStore.getState().trainingConfig).toMatchObject({
+      hiddenSizes: [],
+      optimizer: 'adam',
+      batchSize: 64,
+    });
+    expect(screen.getByLabelText('Workers')).toHaveAccessibleDescription(/conv layers trains on one worker/);
+
+    await user.clear(hidden);
+    await user.type(hidden, 'dense 100, pool 2');
+    expect(hidden).toHaveAttribute('aria-invalid', 'true');
+    expect(hidden).toHaveAccessibleDescription(/Pool 2 comes after dense 100/);
+    expect(screen.getByRole('button', { name: 'Start' })).toBeDisabled();
+
+    await user.clear(hidden);
+    await user.type(hidden, 'conv 4@3x3, pool 2');
+    expect(hidden).not.toHaveAttribute('aria-invalid');
+    expect(useStore.getState().trainingConfig.layers).toBe('conv 4@3x3, pool 2');
+  });
+});
