@@ -38,16 +38,16 @@ export const TRAINING_PRESETS: readonly TrainingPreset[] = [
     id: 'cnn',
     label: 'CNN (99%)',
     description:
-      'Two conv layers and a dense one, Adam at 0.002 × 0.7 each epoch, batch 64: 98.9% test accuracy after 3 epochs, on one worker.',
+      'Two conv layers and a dense one, Adam at 0.003 × 0.6 each epoch, batch 64: 99.1–99.2% test accuracy after 5 epochs, on one worker.',
     config: {
       ...REFERENCE_CONFIG,
       hiddenSizes: [],
       layers: 'conv 8@5x5, pool 2, conv 16@5x5, pool 2, dense 100',
       optimizer: 'adam',
-      learningRate: 0.002,
-      learningRateDecay: 0.7,
+      learningRate: 0.003,
+      learningRateDecay: 0.6,
       batchSize: 64,
-      epochs: 3,
+      epochs: 5,
     },
   },
 ];
