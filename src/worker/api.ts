@@ -31,9 +31,9 @@ import {
   type TrainOptions,
   type TrainOutcome,
 } from './training-progress';
-import { TrainingRun } from './training-run';
+import type { TrainingRun } from './training-run';
 import type { SpawnShardHelper } from './parallel-training';
-import { createRunTrainer, initialNetwork } from './run-trainer';
+import { initialNetwork } from './initial-network';
 import { shareDataset } from './shared-dataset';
 import { parallelSupport, type ParallelSupport } from './parallel-support';
 import { chunkOver } from './chunk-end';
@@ -184,6 +184,12 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     const train = requireDataset('train');
     assertValidConfig(config, train.count);
     const runConfig = config;
+    // The training code is fetched with the first run: the worker also serves the landing page's first
+    // prediction, which needs none of it.
+    const [{ createRunTrainer }, { TrainingRun }] = await Promise.all([
+      import('./run-trainer'),
+      import('./training-run'),
+    ]);
     const { trainer, close } = await createRunTrainer(runConfig, train, {
       kernels,
       chosenWorkers,

@@ -1,25 +1,10 @@
 // The inspector's calls into the training session: one digit explained, the weights, the test-set analysis, labels.
 import { transfer } from 'comlink';
 import type { MnistSplit } from '../data/mnist-assets';
-import { classMetrics } from '../nn/analysis';
-import { createPredictionTally, tallyPredictions } from '../nn/prediction-tally';
 import { explainDigit, type DigitExplanation, type ExplainOptions } from '../nn/explain';
-import { inspectPass } from '../nn/inspect-pass';
 import type { Kernels } from '../nn/kernels';
+import type { ModelParams } from '../nn/model-params';
 import type { Dataset, NetworkParams } from '../nn/types';
-import { cloneParams } from '../nn/network';
-import { cloneLayerParams } from '../nn/layer-network';
-import { PIXEL_SCALE } from '../nn/sparse-rows';
-import { layerForward } from '../nn/layer-pass';
-import { resolveLayers } from '../nn/layer-shapes';
-import { createLayerWorkspace } from '../nn/layer-workspace';
-import { denseParamsOf, layerParamsOf, type ModelParams } from '../nn/model-params';
-import { deadUnits, UnitStatsAccumulator } from '../nn/unit-stats';
-import { datasetSlice } from './test-subset';
-import { yieldToEventLoop } from './yield-to-event-loop';
-
-/** Test digits measured between two yields: about 0.1 s of work on a busy two-core machine (Node, TypeScript kernels). */
-const ANALYSIS_SLICE = 500;
 
 /** What the session lends these methods; `Slot` is the session's model slot name. */
 export interface InspectSessionAccess<Slot> {
@@ -86,78 +71,11 @@ export function createInspectMethods<Slot>(session: InspectSessionAccess<Slot>) 
       ]);
     },
 
-    /**
-     * The first `limit` test digits (all 10,000 by default) through the slot's model, a slice at a time with
-     * a yield between slices so predictions and training steps get in. It measures a copy of the weights
-     * taken at the start, so a training step in between cannot mix two models into one analysis.
-     */
+    /** The test set through the slot's model: see analyse-test-set.ts. */
     async analyseTestSet(slot: Slot, limit?: number): Promise<TestSetAnalysis> {
-      const model = session.modelParamsOf(slot);
-      const dense = denseParamsOf(model);
-      const all = session.requireDataset('test');
-      const count = Math.max(0, Math.min(limit ?? all.count, all.count));
-      const test = datasetSlice(all, 0, count);
-      const classes = model.b[model.b.length - 1].length;
-      const tally = createPredictionTally(count, classes);
-      const probabilities = new Float32Array(count * classes);
-      const stats = dense ? new UnitStatsAccumulator(dense.layerSizes.slice(1, -1)) : null;
-      const params = dense ? cloneParams(dense) : null;
-      const layers = dense ? null : cloneLayerParams(layerParamsOf(model));
-      const ws = layers
-        ? createLayerWorkspace(resolveLayers(layers.layers), Math.min(ANALYSIS_SLICE, Math.max(1, count)))
-        : null;
-      // One forward pass gives every figure: the answers and the loss come from its probabilities.
-      for (let start = 0; start < count; start += ANALYSIS_SLICE) {
-        if (start > 0) await yieldToEventLoop();
-        const slice = datasetSlice(test, start, ANALYSIS_SLICE);
-        let sliceProbabilities: Float32Array;
-        if (params && stats) {
-          sliceProbabilities = inspectPass(params, slice, undefined, session.kernels, stats).probabilities;
-        } else if (layers && ws) {
-          for (let i = 0; i < slice.images.length; i++) ws.input[i] = PIXEL_SCALE[slice.images[i]];
-          layerForward(layers, ws, slice.count, session.kernels);
-          sliceProbabilities = ws.outputs[ws.outputs.length - 1].subarray(0, slice.count * classes);
-        } else {
-          throw new Error('unreachable: a model is dense or a layer list');
-        }
-        tallyPredictions(tally, sliceProbabilities, slice.count, test.labels, start);
-        probabilities.set(sliceProbabilities, start * classes);
-      }
-      const { confusion, predictions, confidences, lossSum, correct } = tally;
-      const metrics = classMetrics(confusion, classes);
-      const labels = test.labels.slice();
-      // Unit statistics are of dense layers' units; a CNN's maps have none to show yet.
-      const unitStats = stats?.finish() ?? null;
-      const fireCounts = unitStats ? unitStats.fireCounts : [];
-      const dead = unitStats ? deadUnits(unitStats) : [];
-      const analysis: TestSetAnalysis = {
-        count,
-        classes,
-        loss: count === 0 ? 0 : lossSum / count,
-        accuracy: count === 0 ? 0 : correct / count,
-        confusion,
-        support: metrics.support,
-        precision: metrics.precision,
-        recall: metrics.recall,
-        labels,
-        predictions,
-        confidences,
-        probabilities,
-        fireCounts,
-        dead,
-      };
-      return transfer(analysis, [
-        confusion.buffer,
-        metrics.support.buffer,
-        metrics.precision.buffer,
-        metrics.recall.buffer,
-        labels.buffer,
-        predictions.buffer,
-        confidences.buffer,
-        probabilities.buffer,
-        ...fireCounts.map((c) => c.buffer),
-        ...dead.map((d) => d.buffer),
-      ]);
+      // Fetched on first use: the worker also serves the landing page's first prediction, which needs none of it.
+      const { analyseTestSet } = await import('./analyse-test-set');
+      return analyseTestSet(session, slot, limit);
     },
 
     /** A copy of a split's labels, for filtering digits by label. */

@@ -1,15 +1,12 @@
 // Chooses and builds a new run's trainer: the seed's initial network on several workers when chosen, else one.
 import type { Kernels } from '../nn/kernels';
-import { hiddenSizesOf, type Layer } from '../nn/layer';
-import { parseLayerList } from '../nn/layer-list';
 import { createLayerNetwork } from '../nn/layer-network';
-import type { ModelParams } from '../nn/model-params';
-import { LayerMiniBatchTrainer } from './layer-mini-batch-trainer';
 import { createInThreadShardedTrainer } from '../nn/in-thread-sharded-trainer';
 import type { MiniBatchTrainer } from '../nn/mini-batch-trainer';
 import { createNetwork } from '../nn/network';
 import { CLASS_COUNT, INPUT_SIZE, type Dataset, type TrainingConfig } from '../nn/types';
-import { startParallelTraining, type SpawnShardHelper } from './parallel-training';
+import { convLayersOf } from './initial-network';
+import type { SpawnShardHelper } from './parallel-training';
 
 export interface RunTrainerContext {
   readonly kernels: Kernels;
@@ -29,20 +26,6 @@ export interface RunTrainer {
   readonly close: (() => void) | null;
 }
 
-/** The layers of a config whose list has a conv or pool layer; null for a dense network (hiddenSizes). */
-export function convLayersOf(config: TrainingConfig): Layer[] | null {
-  if (config.layers === undefined) return null;
-  const layers = parseLayerList(config.layers);
-  return hiddenSizesOf(layers) === null ? layers : null;
-}
-
-/** The seed's initial weights for `config`: the dense network, or the layer-list network of a CNN. */
-export function initialNetwork(config: TrainingConfig): ModelParams {
-  const layers = convLayersOf(config);
-  if (layers !== null) return createLayerNetwork(layers, config.seed);
-  return createNetwork([INPUT_SIZE, ...config.hiddenSizes, CLASS_COUNT], config.seed);
-}
-
 /** Several workers when chosen and possible; one otherwise (and when starting helpers fails). */
 export async function createRunTrainer(
   config: TrainingConfig,
@@ -52,6 +35,9 @@ export async function createRunTrainer(
   const layers = convLayersOf(config);
   if (layers !== null) {
     // A CNN trains on one worker, with the layer trainer; several workers train dense networks only so far.
+    // The layer trainer and the parallel engine are fetched when a run needs them: the worker also serves the
+    // landing page's first prediction, which needs neither.
+    const { LayerMiniBatchTrainer } = await import('./layer-mini-batch-trainer');
     const trainer = new LayerMiniBatchTrainer(
       createLayerNetwork(layers, config.seed),
       config,
@@ -64,7 +50,10 @@ export async function createRunTrainer(
   const engine = context.parallelEngine;
   if (context.chosenWorkers > 1 && engine) {
     try {
-      const module = await engine.loadModule();
+      const [module, { startParallelTraining }] = await Promise.all([
+        engine.loadModule(),
+        import('./parallel-training'),
+      ]);
       const started = await startParallelTraining(
         initial,
         config,
