@@ -76,6 +76,8 @@ describe('Inspect on a 390 x 844 phone', () => {
       const { page } = app;
       const nav = page.getByRole('navigation', { name: 'Inspect sections' });
       const links = nav.getByRole('button');
+      // Inspect is fetched on first visit: its links appear when its chunk has loaded.
+      await links.first().waitFor({ timeout: 30_000 });
       const names = await links.allTextContents();
       expect(names).toEqual(['Digit', 'Layers', 'Weights', 'Analysis', 'How it works', 'Browse digits']);
       const header = (await page.locator('.app-header').boundingBox())!;
