@@ -10,6 +10,7 @@ import {
   openApp,
   poll,
   pressAndAwaitStatus,
+  probabilityBars,
   startStaticServer,
   unexpectedErrors,
   waitForDatasetReady,
@@ -66,17 +67,7 @@ describe('A convolutional network in the app', () => {
       await expect(page.getByLabel('Your trained model').isChecked()).resolves.toBe(true);
       const seven = DRAWN_DIGITS.find((d) => d.digit === 7)!;
       await drawOnPad(page, page.getByTestId('drawing-pad'), seven.strokes);
-      const bars = await poll(
-        () =>
-          page
-            .getByRole('meter')
-            .evaluateAll((meters) =>
-              meters.map((m) => Number.parseFloat(m.getAttribute('aria-valuenow') ?? 'NaN')),
-            ),
-        (values) => values.length === 10 && values.every(Number.isFinite) && values.some((v) => v > 0),
-        30_000,
-        'probability bars',
-      );
+      const bars = await probabilityBars(page);
       expect(bars.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 4);
 
       await page.getByRole('link', { name: 'Inspect' }).click();

@@ -12,6 +12,7 @@ import {
   unexpectedErrors,
   poll,
   pressAndAwaitStatus,
+  probabilityBars,
   trainingStatus,
   waitForDatasetReady,
   type StaticServer,
@@ -141,17 +142,7 @@ describe('Train in the browser', () => {
       await page.getByRole('link', { name: 'Draw' }).click();
       await expect(page.getByLabel('Your trained model').isChecked()).resolves.toBe(true);
       await drawOnPad(page, page.getByTestId('drawing-pad'), DRAWN_DIGITS[0].strokes.slice(0, 1));
-      const bars = await poll(
-        () =>
-          page
-            .getByRole('meter')
-            .evaluateAll((meters) =>
-              meters.map((m) => Number.parseFloat(m.getAttribute('aria-valuenow') ?? 'NaN')),
-            ),
-        (values) => values.length === 10 && values.every(Number.isFinite) && values.some((v) => v > 0),
-        30_000,
-        'probability bars',
-      );
+      const bars = await probabilityBars(page);
       expect(bars.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 4);
       expect(unexpectedErrors(app.consoleErrors)).toEqual([]);
     } finally {

@@ -19,6 +19,7 @@ export {
 export { ensureBuilt } from './build';
 export { poll } from './poll';
 export { drawOnPad } from './draw-on-pad';
+export { probabilityBars } from './probability-bars';
 export { pressAndAwaitStatus, trainingStatus } from './training-status';
 export { listenWithoutAnswering, type SilentListener } from './silent-listener';
 export { waitForServiceWorkerControl } from './service-worker';
