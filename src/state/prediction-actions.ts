@@ -3,10 +3,11 @@ import { transfer } from 'comlink';
 import type { ModelSlot } from '../worker/api';
 import { getTrainer } from '../worker/client';
 import { startOfflineSupport } from './app-update-actions';
+import { shippedModel } from './shipped-models';
 import { useStore } from './store';
 
 /** Relative to the page, so a build served from any sub-path finds it. */
-export const DEFAULT_MODEL_URL = './models/default.dlm';
+export const DEFAULT_MODEL_URL = shippedModel('reference').url;
 
 let inFlight = false;
 let pending: Float32Array | null = null;
