@@ -7,8 +7,15 @@ export class SeededRandom {
   private spareNormal: number | null = null;
 
   constructor(seed: number) {
+    this.state = 0;
+    this.reseed(seed);
+  }
+
+  /** Starts over from `seed`, as a new generator would: one per sample without allocating one. */
+  reseed(seed: number): void {
     // Mix the seed once so that nearby seeds (1, 2, 3) start from unrelated states.
     this.state = Math.imul((seed >>> 0) ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
+    this.spareNormal = null;
   }
 
   /** mulberry32: 32-bit state, full period, passes the usual statistical batteries for this use. */
