@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchEpochResult, BenchTimeToAccuracy } from '../src/bench/bench-hook';
 import { REFERENCE_CONFIG, type TrainingConfig } from '../src/nn/types';
+import type { Page } from 'playwright-core';
 import { launchBrowser, startStaticServer } from '../tests/browser/harness';
 import { PROJECT_ROOT } from '../tests/browser/harness/paths';
 
@@ -74,7 +75,25 @@ declare global {
   }
 }
 
-export async function runChromiumBench(options: ChromiumBenchOptions): Promise<ChromiumBenchResult> {
+/** A page of the bench build with its long-task observer proven on a deliberate 60 ms task. */
+export interface BenchPage {
+  readonly page: Page;
+  readonly crossOriginIsolated: boolean;
+  /** The page's navigator.hardwareConcurrency. */
+  readonly cores: number;
+  /** What the observer saw of the deliberate 60 ms task. */
+  readonly probeTaskMs: number;
+  readonly pageErrors: readonly string[];
+  resetLongTasks(): Promise<void>;
+  /** The longest main-thread task since the last reset, after giving late entries a moment. */
+  longestSinceReset(): Promise<number>;
+}
+
+/** Serves the bench build cross-origin isolated, opens the Train place with ?bench and runs `use` on it. */
+export async function withBenchPage<T>(
+  options: { readonly reuseBuild: boolean; readonly distDir?: string },
+  use: (bench: BenchPage) => Promise<T>,
+): Promise<T> {
   const distDir = options.distDir ?? BENCH_DIST;
   if (!options.reuseBuild) buildApp(distDir);
   const server = await startStaticServer({ root: distDir, basePath: '/digit-lab/', coopCoep: true });
@@ -96,13 +115,9 @@ export async function runChromiumBench(options: ChromiumBenchOptions): Promise<C
     const crossOriginIsolated = await page.evaluate(() => window.crossOriginIsolated);
 
     const longestSoFar = () => page.evaluate(() => Math.max(0, ...(window.__longTasks ?? [])));
-    const longestSinceReset = async (): Promise<number> => {
-      // Long-task entries are delivered asynchronously, late on a busy machine: give the observer a moment.
-      await page.waitForTimeout(1000);
-      return longestSoFar();
+    const resetLongTasks = async () => {
+      await page.evaluate(() => (window.__longTasks = []));
     };
-    const resetLongTasks = () => page.evaluate(() => (window.__longTasks = []));
-
     await resetLongTasks();
     await page.evaluate(() => window.__digitLabBench?.blockMainThread(60));
     await page
@@ -114,18 +129,53 @@ export async function runChromiumBench(options: ChromiumBenchOptions): Promise<C
     if (probeTaskMs < 60) {
       throw new Error(`the long-task observer missed a deliberate 60 ms task (saw ${probeTaskMs} ms)`);
     }
-
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    const counts = [...new Set((options.workerCounts ?? [1, 'all']).map((c) => (c === 'all' ? cores : c)))];
-    const epochs: ChromiumEpoch[] = [];
-    for (const workers of counts) {
-      await resetLongTasks();
-      const epoch = await page.evaluate(
-        ([config, warmUpSteps, count]) => window.__digitLabBench!.trainEpoch(config, warmUpSteps, count),
-        [options.config, options.warmUpSteps, workers] as const,
-      );
-      epochs.push({ ...epoch, longestTaskMs: await longestSinceReset() });
-    }
+    const result = await use({
+      page,
+      crossOriginIsolated,
+      cores,
+      probeTaskMs,
+      pageErrors,
+      resetLongTasks,
+      async longestSinceReset() {
+        // Long-task entries are delivered asynchronously, late on a busy machine: give the observer a moment.
+        await page.waitForTimeout(1000);
+        return longestSoFar();
+      },
+    });
+    if (pageErrors.length > 0) throw new Error(`the page threw: ${pageErrors.join('; ')}`);
+    return result;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Epochs of `config` in the app's worker, one per worker count, each with its longest main-thread task. */
+export async function timeEpochs(
+  bench: BenchPage,
+  config: TrainingConfig,
+  warmUpSteps: number,
+  workerCounts: readonly (number | 'all')[],
+): Promise<ChromiumEpoch[]> {
+  const counts = [...new Set(workerCounts.map((c) => (c === 'all' ? bench.cores : c)))];
+  const epochs: ChromiumEpoch[] = [];
+  for (const workers of counts) {
+    await bench.resetLongTasks();
+    const epoch = await bench.page.evaluate(
+      ([config, warmUpSteps, count]) => window.__digitLabBench!.trainEpoch(config, warmUpSteps, count),
+      [config, warmUpSteps, workers] as const,
+    );
+    epochs.push({ ...epoch, longestTaskMs: await bench.longestSinceReset() });
+  }
+  return epochs;
+}
+
+export async function runChromiumBench(options: ChromiumBenchOptions): Promise<ChromiumBenchResult> {
+  return withBenchPage(options, async (bench) => {
+    const { page, cores, probeTaskMs, crossOriginIsolated } = bench;
+    const workerCounts = options.workerCounts ?? [1, 'all'];
+    const epochs = await timeEpochs(bench, options.config, options.warmUpSteps, workerCounts);
     const fastest = epochs.reduce((a, b) => (b.secondsPerEpoch < a.secondsPerEpoch ? b : a));
     const summary = { ...fastest, epochs, cores, probeTaskMs, crossOriginIsolated };
     if (options.smoothnessOnly) return { ...summary, forwardLatencyMs: NaN, timeToTarget: null };
@@ -136,18 +186,15 @@ export async function runChromiumBench(options: ChromiumBenchOptions): Promise<C
     );
 
     let timeToTarget: BenchTimeToAccuracy | null = null;
+    const lastCount = workerCounts[workerCounts.length - 1];
     if (options.fastestPreset) {
       timeToTarget = await page.evaluate(
         ([config, target, workers]) => window.__digitLabBench!.timeToAccuracy(config, target, workers),
-        [options.fastestPreset, options.targetAccuracy, counts[counts.length - 1]] as const,
+        [options.fastestPreset, options.targetAccuracy, lastCount === 'all' ? cores : lastCount] as const,
       );
     }
-    if (pageErrors.length > 0) throw new Error(`the page threw: ${pageErrors.join('; ')}`);
     return { ...summary, forwardLatencyMs: latency.medianMs, timeToTarget };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 /** `--smoothness`: repeated epochs in Chromium, each one's longest main-thread task, and their median. */

@@ -8,10 +8,18 @@ export type NumpyEpoch = {
   testAccuracy: number;
 };
 
-/** `threads` caps OpenBLAS (unset: its default, one per core). */
-export function numpyEpoch(dtype: 'float32' | 'float64', threads?: number): NumpyEpoch | { error: string } {
+/**
+ * `threads` caps OpenBLAS (unset: its default, one per core). `layers`: a layer list's epoch in the im2col form
+ * at batch 128 instead of the reference network's.
+ */
+export function numpyEpoch(
+  dtype: 'float32' | 'float64',
+  threads?: number,
+  layers?: string,
+): NumpyEpoch | { error: string } {
   const env = threads === undefined ? process.env : { ...process.env, OPENBLAS_NUM_THREADS: String(threads) };
-  const run = spawnSync('python3', ['bench/numpy_reference.py', '--bench', '--dtype', dtype], {
+  const layerArgs = layers === undefined ? [] : ['--epoch', '--layers', layers];
+  const run = spawnSync('python3', ['bench/numpy_reference.py', '--bench', '--dtype', dtype, ...layerArgs], {
     encoding: 'utf8',
     env,
   });

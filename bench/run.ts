@@ -1,7 +1,9 @@
 // `npm run bench`: one epoch of the reference network in the Node engine, in the real app's worker in headless
 // Chromium and in the NumPy twin, plus one digit's forward-pass latency and the time to 98% with the fastest
-// preset; a table on stderr and one JSON line on stdout (keys in the README).
+// preset; then the CNN preset's epoch in Chromium against the NumPy twin's im2col epoch and its time to 99%
+// (bench/cnn.ts). A table on stderr and one JSON line on stdout (keys in docs/performance.md).
 //   npm run bench [-- --skip-chromium] [-- --reuse-build] [-- --rounds 5]
+//                 [-- --skip-dense] [-- --skip-cnn] [-- --cnn-rounds 2] [-- --cnn-seeds 1,2,3]
 // NumPy float32 and Chromium take turns for several rounds and each is represented by its best epoch: this
 // machine's speed drifts by a third within minutes (other virtual machines share its cores), so one epoch
 // each, a minute apart, compares the drift more than the engines. Every round's figure is in the JSON.
@@ -22,6 +24,7 @@ import { startParallelTraining } from '../src/worker/parallel-training';
 import { shareDataset } from '../src/worker/shared-dataset';
 import { spawnShardHelperNode } from '../tests/worker/support/spawn-shard-helper-node';
 import { runChromiumBench, WARM_UP_STEPS, type ChromiumBenchResult } from './chromium';
+import { cnnReport, runCnnBench, type CnnBenchResult } from './cnn';
 import { numpyEpoch } from './numpy-epoch';
 
 const REFERENCE_SIZES = [784, 200, 100, 25, 10];
@@ -34,6 +37,8 @@ const TARGET_ACCURACY = 0.98;
 const FASTEST_PRESET_TO_TARGET = 'fast';
 const FASTEST_PRESET_MAX_EPOCHS = 8;
 const DEFAULT_ROUNDS = 5;
+/** A CNN round is a NumPy epoch of about half a minute on each BLAS setting and a Chromium epoch on each count. */
+const DEFAULT_CNN_ROUNDS = 2;
 
 interface EpochMeasurement {
   secondsPerEpoch: number;
@@ -178,10 +183,9 @@ function chromiumBest(
   };
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const roundsAt = args.indexOf('--rounds');
-  const rounds = Math.max(1, roundsAt >= 0 ? Number(args[roundsAt + 1]) : DEFAULT_ROUNDS);
+/** The reference network's part: its table on stderr, its figures returned for the JSON line. */
+async function denseBench(args: readonly string[]): Promise<Record<string, unknown>> {
+  const rounds = Math.max(1, Number(flag(args, '--rounds') ?? DEFAULT_ROUNDS));
   const train = loadMnistFromDisk('train');
   const test = loadMnistFromDisk('test');
   process.stderr.write('bench: NumPy float64 epoch...\n');
@@ -286,20 +290,32 @@ async function main(): Promise<void> {
     }
   }
   process.stderr.write('\n');
+  return { numpy64, numpy32, node, chromium, numpy32OneThread, nodeWorkers, nodeTypeScript, forward };
+}
+
+function flag(args: readonly string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const dense = args.includes('--skip-dense') ? {} : await denseBench(args);
+  let cnn: CnnBenchResult | undefined;
+  if (!args.includes('--skip-cnn')) {
+    cnn = await runCnnBench({
+      rounds: Math.max(1, Number(flag(args, '--cnn-rounds') ?? DEFAULT_CNN_ROUNDS)),
+      seeds: (flag(args, '--cnn-seeds') ?? '1,2,3').split(',').map(Number),
+      // The dense part's Chromium rounds just built the bench's app.
+      reuseBuild:
+        args.includes('--reuse-build') ||
+        (!args.includes('--skip-dense') && !args.includes('--skip-chromium')),
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    process.stderr.write(`\n${cnnReport(cnn)}\n`);
+  }
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
-  console.log(
-    JSON.stringify({
-      numpy64,
-      numpy32,
-      node,
-      chromium,
-      numpy32OneThread,
-      nodeWorkers,
-      nodeTypeScript,
-      forward,
-      machine,
-    }),
-  );
+  console.log(JSON.stringify({ ...dense, cnn, machine }));
 }
 
 await main();

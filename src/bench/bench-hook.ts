@@ -32,6 +32,14 @@ export interface BenchTimeToAccuracy {
   readonly testAccuracy: number;
   readonly engine: string;
   readonly workers: number;
+  /** Every whole-test-set evaluation of the run, in order: seconds from the start of training, and accuracy. */
+  readonly evaluations: readonly BenchEvaluation[];
+}
+
+export interface BenchEvaluation {
+  readonly seconds: number;
+  readonly samplesSeen: number;
+  readonly testAccuracy: number;
 }
 
 export interface BenchForwardLatency {
@@ -42,7 +50,13 @@ export interface BenchForwardLatency {
 
 export interface DigitLabBench {
   trainEpoch(config: TrainingConfig, warmUpSteps: number, workers: number): Promise<BenchEpochResult>;
-  timeToAccuracy(config: TrainingConfig, target: number, workers: number): Promise<BenchTimeToAccuracy>;
+  /** `stopAtTarget` false: the run goes on to its last epoch, so `evaluations` shows whether the target held. */
+  timeToAccuracy(
+    config: TrainingConfig,
+    target: number,
+    workers: number,
+    stopAtTarget?: boolean,
+  ): Promise<BenchTimeToAccuracy>;
   forwardLatency(layerSizes: readonly number[], repeats: number): Promise<BenchForwardLatency>;
   /**
    * Blocks the main thread for `ms` in a task of its own (a timer, as the page's own work would run), so the
@@ -51,6 +65,12 @@ export interface DigitLabBench {
   blockMainThread(ms: number): Promise<void>;
   /** The browser's WebAssembly kernels against the TypeScript ones, on this page's own thread. */
   kernelAgreement(): Promise<KernelAgreement>;
+  /**
+   * Starts a run of `config` as the Start button does and resolves once it trains, leaving it running (the
+   * bench then visits other places while it trains); stopRun() ends it.
+   */
+  startRun(config: TrainingConfig, workers: number): Promise<void>;
+  stopRun(): Promise<void>;
 }
 
 declare global {
@@ -155,6 +175,7 @@ async function timeToAccuracy(
   config: TrainingConfig,
   target: number,
   workers: number,
+  stopAtTarget = true,
 ): Promise<BenchTimeToAccuracy> {
   await loadData();
   const engine = await settledEngine();
@@ -164,15 +185,24 @@ async function timeToAccuracy(
   let reachedAtMs: number | null = null;
   let best = 0;
   let epochs = 0;
+  let testPointsSeen = 0;
+  const evaluations: BenchEvaluation[] = [];
   const startedMs = performance.now();
   const unsubscribe = useStore.subscribe((state) => {
+    const points = state.currentRun?.test ?? [];
+    for (; testPointsSeen < points.length; testPointsSeen++) {
+      const point = points[testPointsSeen];
+      if (point.sampleCount < WHOLE_TEST_SET) continue;
+      const seconds = (performance.now() - startedMs) / 1000;
+      evaluations.push({ seconds, samplesSeen: point.samplesSeen, testAccuracy: point.accuracy });
+    }
     const accuracy = wholeTestAccuracy();
     if (accuracy === null || reachedAtMs !== null) return;
     best = Math.max(best, accuracy);
     epochs = state.trainingProgress?.epoch ?? epochs;
     if (accuracy >= target) {
       reachedAtMs = performance.now() - startedMs;
-      void stopTraining();
+      if (stopAtTarget) void stopTraining();
     }
   });
   try {
@@ -184,9 +214,10 @@ async function timeToAccuracy(
     reached: reachedAtMs !== null,
     seconds: (reachedAtMs ?? performance.now() - startedMs) / 1000,
     epochs,
-    testAccuracy: best,
+    testAccuracy: Math.max(best, ...evaluations.map((e) => e.testAccuracy)),
     engine: engine.name,
     workers: (await getTrainer().getEngine()).workers,
+    evaluations,
   };
 }
 
@@ -228,6 +259,27 @@ function blockMainThread(ms: number): Promise<void> {
   );
 }
 
+let backgroundRun: Promise<void> | null = null;
+
+async function startRun(config: TrainingConfig, workers: number): Promise<void> {
+  await loadData();
+  await settledEngine();
+  await useWorkers(workers);
+  useStore.getState().setTrainingConfig(config, null);
+  backgroundRun = startTraining();
+  const deadline = performance.now() + 60_000;
+  while (useStore.getState().trainingStatus !== 'running') {
+    if (performance.now() > deadline) throw new Error('the run did not start within a minute');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function stopRun(): Promise<void> {
+  await stopTraining();
+  await backgroundRun;
+  backgroundRun = null;
+}
+
 export function installBenchHook(): void {
   window.__digitLabBench = {
     trainEpoch,
@@ -235,5 +287,7 @@ export function installBenchHook(): void {
     forwardLatency,
     blockMainThread,
     kernelAgreement: measureKernelAgreement,
+    startRun,
+    stopRun,
   };
 }
