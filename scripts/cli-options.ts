@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { formatLayerList, hiddenSizesOf, type Layer } from '../src/nn/layer';
 import { parseLayerList } from '../src/nn/layer-list';
 import { LayerListError } from '../src/nn/layer-list-error';
+import { augmentationProblem, DEFAULT_AUGMENTATION, type Augmentation } from '../src/nn/augmentation';
 import { REFERENCE_CONFIG, type OptimizerName, type TrainingConfig } from '../src/nn/types';
 
 export class CliUsageError extends Error {
@@ -50,6 +51,14 @@ Trains a network on the real MNIST files and writes a model file. Defaults are t
   --test-limit N          evaluate on the first N test images only
   --out model.dlm         where to write the model (.dlm, or .npz for NumPy)
   --float16               store the .dlm weights as float16 (half the size; the default is float32)
+  --augment               train on distorted digits, drawn anew each epoch (the defaults below)
+  --rotate 15 --scale 0.15 --shear 0.3 --shift 2 --affine-p 0.9
+                          random affine map: ±degrees, 1 ± scale, ±shear, ±pixels, how often
+  --elastic 34 --elastic-sigma 4 --elastic-p 0.5
+                          elastic distortion: alpha (0 = off), Gaussian sigma in pixels, how often
+  --stroke 0.5 --stroke-p 0.3
+                          thinner or thicker pen (blend up to ±strength), how often
+                          (any of these turns augmentation on)
   --name NAME             the model's name inside the file
   --engine typescript     typescript (the reference kernels) | wasm (WebAssembly SIMD, ~5x faster)
   --json                  one JSON object per epoch on stdout, no progress bar
@@ -73,6 +82,49 @@ function number(
 }
 
 const positiveInteger = (x: number) => Number.isInteger(x) && x >= 1;
+
+type AugmentTransform = keyof Augmentation;
+
+/** The flags that set one augmentation setting each; any of them turns augmentation on, as --augment does. */
+const AUGMENT_FLAGS: readonly { option: string; transform: AugmentTransform; setting: string }[] = [
+  { option: 'rotate', transform: 'affine', setting: 'rotationDegrees' },
+  { option: 'scale', transform: 'affine', setting: 'scale' },
+  { option: 'shear', transform: 'affine', setting: 'shear' },
+  { option: 'shift', transform: 'affine', setting: 'translatePixels' },
+  { option: 'affine-p', transform: 'affine', setting: 'probability' },
+  { option: 'elastic', transform: 'elastic', setting: 'alpha' },
+  { option: 'elastic-sigma', transform: 'elastic', setting: 'sigma' },
+  { option: 'elastic-p', transform: 'elastic', setting: 'probability' },
+  { option: 'stroke', transform: 'strokeWidth', setting: 'strength' },
+  { option: 'stroke-p', transform: 'strokeWidth', setting: 'probability' },
+];
+
+/** { augmentation } when --augment or a setting's flag was given, else nothing (plain digits). */
+function augmentationOf(values: Record<string, unknown>): { augmentation?: Augmentation } {
+  const given = AUGMENT_FLAGS.filter((f) => values[f.option] !== undefined);
+  if (!values.augment && given.length === 0) return {};
+  const settings: Record<AugmentTransform, Record<string, number>> = {
+    affine: { ...DEFAULT_AUGMENTATION.affine },
+    elastic: { ...DEFAULT_AUGMENTATION.elastic },
+    strokeWidth: { ...DEFAULT_AUGMENTATION.strokeWidth },
+  };
+  for (const flag of given) {
+    settings[flag.transform][flag.setting] = number(
+      flag.option,
+      values[flag.option] as string,
+      0,
+      Number.isFinite,
+      'a number',
+    );
+  }
+  const augmentation = settings as unknown as Augmentation;
+  const problem = augmentationProblem(augmentation);
+  if (problem !== null) {
+    const flag = AUGMENT_FLAGS.find((f) => problem.startsWith(`augmentation ${f.transform} ${f.setting} `));
+    throw new CliUsageError(flag ? `--${flag.option}: ${problem}` : problem);
+  }
+  return { augmentation };
+}
 
 /** Returns null when --help was asked for. */
 export function parseTrainOptions(args: readonly string[]): TrainCliOptions | null {
@@ -101,6 +153,8 @@ export function parseTrainOptions(args: readonly string[]): TrainCliOptions | nu
         name: { type: 'string' },
         json: { type: 'boolean' },
         float16: { type: 'boolean' },
+        augment: { type: 'boolean' },
+        ...Object.fromEntries(AUGMENT_FLAGS.map((f) => [f.option, { type: 'string' as const }])),
         help: { type: 'boolean' },
       },
     }));
@@ -167,6 +221,7 @@ export function parseTrainOptions(args: readonly string[]): TrainCliOptions | nu
       'an integer from 0 to 2^32−1',
     ),
     ...(decay === undefined || decay === 1 ? {} : { learningRateDecay: decay }),
+    ...augmentationOf(values),
   };
   const limit = (option: 'train-limit' | 'test-limit') =>
     values[option] === undefined

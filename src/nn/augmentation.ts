@@ -62,11 +62,24 @@ const LIMITS: Record<string, readonly [number, number]> = {
   strength: [0, 1],
 };
 
-/** A readable message for the first setting outside its range, or null when all are usable. */
-export function augmentationProblem(augmentation: Augmentation): string | null {
-  for (const [transform, settings] of Object.entries(augmentation)) {
-    for (const [name, value] of Object.entries(settings as Record<string, number>)) {
-      const [min, max] = LIMITS[name] ?? [-Infinity, Infinity];
+const SETTINGS: Record<keyof Augmentation, readonly string[]> = {
+  affine: ['probability', 'rotationDegrees', 'scale', 'shear', 'translatePixels'],
+  elastic: ['probability', 'alpha', 'sigma'],
+  strokeWidth: ['probability', 'strength'],
+};
+
+/**
+ * A readable message for the first missing setting or one outside its range, or null when all are usable.
+ * Takes unknown input: configs come from files and links too.
+ */
+export function augmentationProblem(augmentation: unknown): string | null {
+  if (typeof augmentation !== 'object' || augmentation === null) return 'augmentation must be an object';
+  for (const [transform, names] of Object.entries(SETTINGS)) {
+    const settings = (augmentation as Record<string, unknown>)[transform];
+    if (typeof settings !== 'object' || settings === null) return `augmentation ${transform} is missing`;
+    for (const name of names) {
+      const value = (settings as Record<string, unknown>)[name];
+      const [min, max] = LIMITS[name];
       if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
         return `augmentation ${transform} ${name} must be between ${min} and ${max}, got ${String(value)}`;
       }

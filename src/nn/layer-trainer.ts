@@ -1,5 +1,6 @@
 // Mini-batch training of a layer-list network (conv, pool, dense): the general path beside the dense Trainer.
 import { argmax } from './argmax';
+import { BatchImages } from './batch-images';
 import { crossEntropySum } from './cross-entropy';
 import { EpochPosition } from './epoch-position';
 import { typescriptKernels, type Kernels } from './kernels';
@@ -26,6 +27,7 @@ export class LayerTrainer {
   private readonly random: SeededRandom;
   private readonly order: Uint32Array;
   private readonly position: EpochPosition;
+  private readonly batchImages: BatchImages;
 
   /** `params` is trained in place; the shuffle is the dense Trainer's for the same seed and data. */
   constructor(
@@ -51,6 +53,7 @@ export class LayerTrainer {
     this.order = new Uint32Array(train.count);
     for (let i = 0; i < train.count; i++) this.order[i] = i;
     this.position = new EpochPosition(train.count, config.batchSize);
+    this.batchImages = new BatchImages(train, config.augmentation, config.seed, this.workspace.capacity);
   }
 
   get epoch(): number {
@@ -80,11 +83,12 @@ export class LayerTrainer {
     const start = position.batchStart;
     const rows = position.batchRows;
     const ws = this.workspace;
-    const { images, labels } = this.train;
+    const { labels } = this.train;
     const pixels = this.train.rows * this.train.cols;
+    const batch = this.batchImages.prepare(this.order, start, rows, position.epoch);
     for (let r = 0; r < rows; r++) {
-      const image = this.order[start + r] * pixels;
-      for (let p = 0; p < pixels; p++) ws.input[r * pixels + p] = PIXEL_SCALE[images[image + p]];
+      const image = batch.order[batch.start + r] * pixels;
+      for (let p = 0; p < pixels; p++) ws.input[r * pixels + p] = PIXEL_SCALE[batch.images[image + p]];
     }
     layerForward(this.params, ws, rows, this.kernels);
     const probabilities = ws.outputs[ws.outputs.length - 1];

@@ -1,4 +1,5 @@
 // The checks deserializeModel applies to a .dlm header: sizes, tensor shapes that chain, a usable training config.
+import { augmentationProblem } from './augmentation';
 import { formatLayerList, type Layer } from './layer';
 import { parseLayerList } from './layer-list';
 import type { LayerPlan } from './layer-shapes';
@@ -127,6 +128,9 @@ export function checkConfig(
       `config.learningRateDecay must be a number above 0 and at most 1 when present, found ${JSON.stringify(decay)}`,
     );
   }
+  const augmentationError =
+    config.augmentation === undefined ? null : augmentationProblem(config.augmentation);
+  if (augmentationError !== null) throw new ModelFormatError(`config.${augmentationError}`);
   const architecture = formatLayerList(layers);
   if (config.layers !== undefined && !sameLayerList(config.layers, architecture)) {
     throw new ModelFormatError(

@@ -1,5 +1,6 @@
 // Mini-batch training: one step() = one shuffled batch through forward, backward and the optimizer, in place.
 import { argmax } from './argmax';
+import { BatchImages } from './batch-images';
 import { backwardBatch } from './backward';
 import { createBatchWorkspace, type BatchWorkspace } from './batch-workspace';
 import { crossEntropySum } from './cross-entropy';
@@ -23,6 +24,7 @@ export class Trainer implements MiniBatchTrainer {
   private readonly network: NetworkParams;
   private readonly train: Dataset;
   private readonly workspace: BatchWorkspace;
+  private readonly batchImages: BatchImages;
   private readonly optimizer: Optimizer;
   private readonly random: SeededRandom;
   private readonly order: Uint32Array;
@@ -70,6 +72,7 @@ export class Trainer implements MiniBatchTrainer {
     this.order = new Uint32Array(train.count);
     for (let i = 0; i < train.count; i++) this.order[i] = i;
     this.position = new EpochPosition(train.count, config.batchSize);
+    this.batchImages = new BatchImages(train, config.augmentation, config.seed, this.workspace.capacity);
   }
 
   get params(): NetworkParams {
@@ -114,13 +117,14 @@ export class Trainer implements MiniBatchTrainer {
     const params = this.network;
     const classes = params.layerSizes[params.layerSizes.length - 1];
 
+    const batch = this.batchImages.prepare(this.order, start, rows, position.epoch);
     fillSparseRowsWith(
       this.kernels,
       ws.input,
-      this.train.images,
+      batch.images,
       this.pixelsPerImage,
-      this.order,
-      start,
+      batch.order,
+      batch.start,
       rows,
     );
     prepareFirstLayer(params, ws, this.kernels);

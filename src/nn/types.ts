@@ -1,4 +1,5 @@
 // The shared vocabulary of the engine: networks, datasets, training configs and reports.
+import type { Augmentation } from './augmentation';
 
 /** A multilayer perceptron's parameters, stored as the design stores them. */
 export interface NetworkParams {
@@ -46,6 +47,8 @@ export interface TrainingConfig {
    * or 1: constant, as the reference design (configs from before this field read the same).
    */
   readonly learningRateDecay?: number;
+  /** Train on distorted copies of the digits, drawn anew each epoch. Absent: the digits as they are. */
+  readonly augmentation?: Augmentation;
 }
 
 /** The reference design: 784-200-100-25-10, batch 128, alpha 0.5 on an exponential average (beta 0.9), 20 epochs. */

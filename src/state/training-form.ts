@@ -106,7 +106,7 @@ export function parseTrainingForm(
   const errors: Partial<Record<FormField, string>> = {};
   for (const [field, message] of Object.entries(found) as [keyof TrainingConfig, string][]) {
     if (field === 'layers') errors.hiddenSizes = message;
-    else if (field !== 'epsilon') errors[field] = message;
+    else if (field !== 'epsilon' && field !== 'augmentation') errors[field] = message;
   }
   if (typeof layers === 'string') errors.hiddenSizes = layers;
   return { config: Object.keys(errors).length === 0 ? config : null, errors };

@@ -1,4 +1,5 @@
 // Checks a training config field by field, so the form can show each message next to its field.
+import { augmentationProblem } from '../nn/augmentation';
 import { denseLayers, formatLayerList, hiddenSizesOf } from '../nn/layer';
 import { parseLayerList } from '../nn/layer-list';
 import { LayerListError } from '../nn/layer-list-error';
@@ -31,6 +32,10 @@ export function configErrors(config: TrainingConfig, trainCount: number): Config
     errors.hiddenSizes = 'Every hidden layer needs a whole number of units, at least 1.';
   } else if (hidden.some((units) => units > MAX_LAYER_UNITS)) {
     errors.hiddenSizes = `At most ${MAX_LAYER_UNITS} units per layer.`;
+  }
+  if (config.augmentation !== undefined) {
+    const problem = augmentationProblem(config.augmentation);
+    if (problem !== null) errors.augmentation = `The ${problem}.`;
   }
   const layersError = layerListError(config);
   if (layersError !== null) errors.layers = layersError;

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_AUGMENTATION } from '../../src/nn/augmentation';
 import { roundToFloat16 } from '../../src/nn/float16';
 import { deserializeModel, readModelHeader, serializeModel, type ModelFile } from '../../src/nn/model-file';
 import { ModelFormatError } from '../../src/nn/model-format-error';
@@ -222,6 +223,8 @@ describe('model file', () => {
       /layer 1 has size 1000000000/,
     ],
     ['bad config', () => withHeader(bytes, (h) => ((h.config as Record<string, unknown>).optimizer = 'rmsprop')), /config.optimizer must be one of/], // prettier-ignore
+    ['augmentation without its elastic settings', () => withHeader(bytes, (h) => ((h.config as Record<string, unknown>).augmentation = { affine: DEFAULT_AUGMENTATION.affine, strokeWidth: DEFAULT_AUGMENTATION.strokeWidth })), /config.augmentation elastic is missing/], // prettier-ignore
+    ['augmentation out of range', () => withHeader(bytes, (h) => ((h.config as Record<string, unknown>).augmentation = { ...DEFAULT_AUGMENTATION, strokeWidth: { probability: 0.3, strength: 4 } })), /config.augmentation strokeWidth strength must be between 0 and 1, got 4/], // prettier-ignore
     ['not JSON', () => { const b = bytes.slice(); b[8] = 0x7b; b[9] = 0x7b; return b; }, /not valid UTF-8 JSON/], // prettier-ignore
     [
       'NaN weight',

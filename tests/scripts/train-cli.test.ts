@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseTrainOptions } from '../../scripts/cli-options';
+import { DEFAULT_AUGMENTATION } from '../../src/nn/augmentation';
 import { modelShapeText } from '../../src/nn/model-params';
 import { deserializeModel, readModelHeader } from '../../src/nn/model-file';
 
@@ -112,5 +114,39 @@ describe('train CLI', () => {
     const halves = train(['--float16', '--out', 'model.npz']);
     expect(halves.status).toBe(2);
     expect(halves.stderr).toContain('.npz files hold float32 weights; float16 is for .dlm files');
+  });
+});
+
+describe('train CLI options for distortions', () => {
+  it('turns the defaults on with --augment, and one setting on top of them with its flag', () => {
+    expect(parseTrainOptions(['--augment'])?.config.augmentation).toEqual(DEFAULT_AUGMENTATION);
+    expect(parseTrainOptions([])?.config.augmentation).toBeUndefined();
+    const rotated = parseTrainOptions(['--rotate', '25', '--elastic', '0'])?.config.augmentation;
+    expect(rotated).toEqual({
+      ...DEFAULT_AUGMENTATION,
+      affine: { ...DEFAULT_AUGMENTATION.affine, rotationDegrees: 25 },
+      elastic: { ...DEFAULT_AUGMENTATION.elastic, alpha: 0 },
+    });
+  });
+
+  it('names the flag of a setting out of range or not a number', () => {
+    expect(() => parseTrainOptions(['--stroke-p', '2'])).toThrow(
+      /--stroke-p: augmentation strokeWidth probability must be between 0 and 1, got 2/,
+    );
+    expect(() => parseTrainOptions(['--augment', '--shear', 'lots'])).toThrow(/--shear must be a number/);
+  });
+
+  it('trains with --augment and keeps the settings in the model file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digit-lab-augment-'));
+    try {
+      const out = join(dir, 'augmented.dlm');
+      const run = train(['--augment', '--train-limit', '1000', '--test-limit', '500', '--epochs', '1', '--hidden', '20', '--json', '--out', out]); // prettier-ignore
+      expect(run.status, run.stderr).toBe(0);
+      const model = deserializeModel(new Uint8Array(readFileSync(out)));
+      expect(model.config?.augmentation).toEqual(DEFAULT_AUGMENTATION);
+      expect(JSON.parse(run.stdout.trim().split('\n')[0]).testAccuracy).toBeGreaterThan(0.25);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
