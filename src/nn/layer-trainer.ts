@@ -6,10 +6,9 @@ import { typescriptKernels, type Kernels } from './kernels';
 import { checkLayerParams, type LayerNetworkParams } from './layer-network';
 import { layerBackward, layerForward } from './layer-pass';
 import { resolveLayers, sizeOf } from './layer-shapes';
-import { createLayerWorkspace, type LayerWorkspace } from './layer-workspace';
+import { createLayerWorkspace, fillLayerInput, type LayerWorkspace } from './layer-workspace';
 import { Optimizer } from './optimizers';
 import { SeededRandom } from './random';
-import { PIXEL_SCALE } from './sparse-rows';
 import { SHUFFLE_STREAM } from './trainer';
 import type { Dataset, StepReport, TrainingConfig } from './types';
 
@@ -80,12 +79,8 @@ export class LayerTrainer {
     const start = position.batchStart;
     const rows = position.batchRows;
     const ws = this.workspace;
-    const { images, labels } = this.train;
-    const pixels = this.train.rows * this.train.cols;
-    for (let r = 0; r < rows; r++) {
-      const image = this.order[start + r] * pixels;
-      for (let p = 0; p < pixels; p++) ws.input[r * pixels + p] = PIXEL_SCALE[images[image + p]];
-    }
+    const { labels } = this.train;
+    fillLayerInput(ws, this.train, this.order, start, rows);
     layerForward(this.params, ws, rows, this.kernels);
     const probabilities = ws.outputs[ws.outputs.length - 1];
     const classes = probabilities.length / ws.capacity;

@@ -1,6 +1,6 @@
 // The words a data-parallel run's workers signal each other through (one small SharedArrayBuffer), and the
 // helper's side of the protocol: wait for a command, run it on its shard, say it is done.
-import type { TrainingShard } from '../nn/training-shard';
+import type { DataParallelShard } from '../nn/data-parallel-shard';
 import { spinThenWait } from './spin-then-wait';
 
 /** Int32 slots. */
@@ -52,7 +52,7 @@ export function controlOver(buffer: SharedArrayBuffer): ShardControl {
  */
 export function shardCommandServer(
   control: ShardControl,
-  shard: TrainingShard,
+  shard: DataParallelShard,
   onError: (error: unknown) => void,
 ): () => void {
   const { ints, floats } = control;

@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadMnistFromDisk } from '../../src/data/mnist-node';
 import { createInThreadShardedTrainer } from '../../src/nn/in-thread-sharded-trainer';
 import type { MiniBatchTrainer } from '../../src/nn/mini-batch-trainer';
+import { parseLayerList } from '../../src/nn/layer-list';
+import { createLayerNetwork } from '../../src/nn/layer-network';
 import { createNetwork } from '../../src/nn/network';
 import { REFERENCE_CONFIG, type Dataset, type TrainingConfig } from '../../src/nn/types';
 import { loadSharedKernelModuleNode, loadWasmKernelsNode } from '../../src/wasm/load-kernels-node';
@@ -61,6 +63,41 @@ describe('startParallelTraining (Node worker threads)', () => {
       expect(() => parallel.trainer.step()).toThrow(TrainerError);
     }
   });
+
+  it('trains a CNN (conv, pool, dense) to exactly the weights of its shards run in one thread', async () => {
+    const module = await loadSharedKernelModuleNode();
+    const layers = parseLayerList('conv 8@5x5, pool 2, conv 16@5x5, pool 2, dense 100');
+    const cnn: TrainingConfig = {
+      ...config,
+      hiddenSizes: [],
+      optimizer: 'adam',
+      learningRate: 0.003,
+      learningRateDecay: 0.6,
+      batchSize: 100,
+    };
+    for (const workers of [2, 3]) {
+      const parallel = await startParallelTraining(
+        createLayerNetwork(layers, 14),
+        cnn,
+        digits,
+        workers,
+        module,
+        spawnShardHelperNode,
+      );
+      const inThread = createInThreadShardedTrainer(
+        createLayerNetwork(layers, 14),
+        cnn,
+        digits,
+        workers,
+        await loadWasmKernelsNode(),
+      );
+      expect(parallel.trainer.workers).toBe(workers);
+      // Seven batches of 100 rows: one epoch and the first batch of the next.
+      for (let s = 0; s < 8; s++) expect(parallel.trainer.step()).toEqual(inThread.step());
+      expect(weightsOf(parallel.trainer)).toEqual(weightsOf(inThread));
+      parallel.close();
+    }
+  }, 60_000);
 
   it('serves the first command even when a helper starts serving after the leader posted it', async () => {
     const module = await loadSharedKernelModuleNode();
