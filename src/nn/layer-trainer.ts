@@ -7,10 +7,9 @@ import { typescriptKernels, type Kernels } from './kernels';
 import { checkLayerParams, type LayerNetworkParams } from './layer-network';
 import { layerBackward, layerForward } from './layer-pass';
 import { resolveLayers, sizeOf } from './layer-shapes';
-import { createLayerWorkspace, type LayerWorkspace } from './layer-workspace';
+import { createLayerWorkspace, fillLayerInput, type LayerWorkspace } from './layer-workspace';
 import { Optimizer } from './optimizers';
 import { SeededRandom } from './random';
-import { PIXEL_SCALE } from './sparse-rows';
 import { SHUFFLE_STREAM } from './trainer';
 import type { Dataset, StepReport, TrainingConfig } from './types';
 
@@ -84,12 +83,8 @@ export class LayerTrainer {
     const rows = position.batchRows;
     const ws = this.workspace;
     const { labels } = this.train;
-    const pixels = this.train.rows * this.train.cols;
     const batch = this.batchImages.prepare(this.order, start, rows, position.epoch);
-    for (let r = 0; r < rows; r++) {
-      const image = batch.order[batch.start + r] * pixels;
-      for (let p = 0; p < pixels; p++) ws.input[r * pixels + p] = PIXEL_SCALE[batch.images[image + p]];
-    }
+    fillLayerInput(ws, batch.images, this.train.rows * this.train.cols, batch.order, batch.start, rows);
     layerForward(this.params, ws, rows, this.kernels);
     const probabilities = ws.outputs[ws.outputs.length - 1];
     const classes = probabilities.length / ws.capacity;

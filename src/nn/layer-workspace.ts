@@ -3,6 +3,7 @@ import { convGeometryOf, createConvScratch, type ConvGeometry, type ConvScratch 
 import { sizeOf, type LayerPlan } from './layer-shapes';
 import type { Kernels } from './kernels';
 import type { PoolGeometry } from './max-pool';
+import { PIXEL_SCALE } from './sparse-rows';
 
 /** What the pass needs per layer beyond its outputs: geometry and scratch, made once so a step allocates nothing. */
 export type StepBuffers =
@@ -29,12 +30,14 @@ export interface LayerWorkspace {
 
 /**
  * `allocators` place the buffers (Kernels' allocate and allocateInt32: in WebAssembly memory, where its
- * kernels read and write them without copies).
+ * kernels read and write them without copies). `gradientTensors`, when given, are the dW and db to write
+ * (a data-parallel worker's views of its gradient vector in shared memory) instead of new ones.
  */
 export function createLayerWorkspace(
   plan: LayerPlan,
   capacity: number,
   allocators: Pick<Kernels, 'allocate' | 'allocateInt32'> = {},
+  gradientTensors?: Pick<LayerWorkspace, 'dW' | 'db'>,
 ): LayerWorkspace {
   const allocate = (length: number) => allocators.allocate?.(length) ?? new Float32Array(length);
   const allocateInt32 = (length: number) => allocators.allocateInt32?.(length) ?? new Int32Array(length);
@@ -48,8 +51,18 @@ export function createLayerWorkspace(
     outputs.push(allocate(outputSize));
     gradients.push(allocate(outputSize));
     if (step.weightIndex >= 0) {
-      dW.push(allocate(step.weightRows * step.weightCols));
-      db.push(allocate(step.weightRows));
+      const given = gradientTensors && {
+        dW: gradientTensors.dW[step.weightIndex],
+        db: gradientTensors.db[step.weightIndex],
+      };
+      if (
+        given &&
+        (given.dW.length !== step.weightRows * step.weightCols || given.db.length !== step.weightRows)
+      ) {
+        throw new Error('the gradient tensors do not have the shapes of the layer list');
+      }
+      dW.push(given?.dW ?? allocate(step.weightRows * step.weightCols));
+      db.push(given?.db ?? allocate(step.weightRows));
     }
     const { layer, input, output } = step;
     if (layer.kind === 'conv') {
@@ -67,4 +80,20 @@ export function createLayerWorkspace(
   );
   const input = allocate(capacity * sizeOf(plan.input));
   return { capacity, input, outputs, gradients, steps, passesGradient, dW, db };
+}
+
+/** Puts images order[start .. start + rows) (`pixels` bytes each), scaled to [0, 1], into ws.input's first rows. */
+export function fillLayerInput(
+  ws: LayerWorkspace,
+  images: Uint8Array,
+  pixels: number,
+  order: Uint32Array,
+  start: number,
+  rows: number,
+): void {
+  const input = ws.input;
+  for (let r = 0; r < rows; r++) {
+    const image = order[start + r] * pixels;
+    for (let p = 0; p < pixels; p++) input[r * pixels + p] = PIXEL_SCALE[images[image + p]];
+  }
 }

@@ -1,12 +1,12 @@
 // Data-parallel mini-batch training: each batch is split across a team of workers sharing one memory; the
 // leader (this object) shuffles, signals the two phases of a step and adds up what the workers report.
+import { contributorsOf, type DataParallelShard } from './data-parallel-shard';
 import type { Kernels } from './kernels';
 import type { MiniBatchTrainer } from './mini-batch-trainer';
+import type { ModelParams } from './model-params';
 import { EpochPosition } from './epoch-position';
 import { SeededRandom } from './random';
 import { SHUFFLE_STREAM } from './trainer';
-import type { TrainingShard } from './training-shard';
-import { writeSharedParams } from './training-shard';
 import type { NetworkParams, StepReport, TrainingConfig } from './types';
 
 /** Running sums a team fills in from its other workers' phase-one results. */
@@ -22,38 +22,37 @@ export interface GradientTotals {
 export interface ShardTeam {
   /** Workers in the team, the leader included. */
   readonly size: number;
-  startGradients(start: number, batchRows: number): void;
+  startGradients(start: number, batchRows: number, epoch: number): void;
   /** Waits for the other workers' phase one and adds their loss sums and correct counts to `totals`. */
   finishGradients(totals: GradientTotals): void;
   startUpdate(step: number, learningRateScale: number, contributors: number): void;
   finishUpdate(): void;
 }
 
-export class ShardedTrainer implements MiniBatchTrainer {
+/** `P`: the weights' form, NetworkParams for a dense network (TrainingShard), else LayerNetworkParams. */
+export class ShardedTrainer<P extends ModelParams = NetworkParams> implements MiniBatchTrainer {
   readonly config: TrainingConfig;
   readonly kernels: Kernels;
-  private readonly shard: TrainingShard;
+  private readonly shard: DataParallelShard<P>;
   private readonly team: ShardTeam;
-  private readonly floats: Float32Array;
   private readonly order: Uint32Array;
   private readonly random: SeededRandom;
   private readonly totals: GradientTotals = { lossSum: 0, correct: 0 };
   private readonly position: EpochPosition;
   private updates = 0;
-  /** People's W[0] lags the transposed master since the last step; syncParams() catches it up. */
-  private firstWeightsStale = false;
+  /** People's weights may lag the master since the last step (a dense network's W[0]); syncParams() catches up. */
+  private paramsStale = false;
 
   /**
-   * `shard` is the leader's (worker 0); `floats` the shared layout it was built on; `order` the shared sample
-   * order every shard reads (filled and shuffled here); `initial` the starting weights, copied in.
+   * `shard` is the leader's (worker 0); `order` the shared sample order every shard reads (filled and
+   * shuffled here, as a LayerTrainer or Trainer shuffles its own); `initial` the starting weights, copied in.
    */
   constructor(
-    shard: TrainingShard,
+    shard: DataParallelShard<P>,
     team: ShardTeam,
-    floats: Float32Array,
     order: Uint32Array,
     config: TrainingConfig,
-    initial: NetworkParams,
+    initial: P,
     kernels: Kernels,
   ) {
     if (shard.worker !== 0) throw new Error('the leader of a sharded run is worker 0');
@@ -62,17 +61,16 @@ export class ShardedTrainer implements MiniBatchTrainer {
     }
     this.shard = shard;
     this.team = team;
-    this.floats = floats;
     this.order = order;
     this.config = config;
     this.kernels = kernels;
     this.position = new EpochPosition(order.length, config.batchSize);
     this.random = new SeededRandom((config.seed ^ SHUFFLE_STREAM) >>> 0);
     for (let i = 0; i < order.length; i++) order[i] = i;
-    writeSharedParams(shard.layout, floats, initial);
+    shard.loadParams(initial);
   }
 
-  get params(): NetworkParams {
+  get params(): P {
     this.syncParams();
     return this.shard.params;
   }
@@ -93,18 +91,18 @@ export class ShardedTrainer implements MiniBatchTrainer {
   }
 
   paramsChanged(): void {
-    writeSharedParams(this.shard.layout, this.floats, this.shard.params);
-    this.firstWeightsStale = false;
+    this.shard.paramsChanged();
+    this.paramsStale = false;
   }
 
   /**
-   * Writes the transposed first layer back into people's W[0] (0.1 ms for 784×200): once when someone
-   * reads the weights, not in every step, where it was 5–8% of the step.
+   * A dense network's shard writes the transposed first layer back into people's W[0] (0.1 ms for 784×200):
+   * once when someone reads the weights, not in every step, where it was 5–8% of the step.
    */
   syncParams(): void {
-    if (!this.firstWeightsStale) return;
-    this.shard.refreshFirstWeights();
-    this.firstWeightsStale = false;
+    if (!this.paramsStale) return;
+    this.shard.refreshParams();
+    this.paramsStale = false;
   }
 
   /** One batch across the team: the same batches and the same result as a Trainer, up to summation order. */
@@ -115,18 +113,18 @@ export class ShardedTrainer implements MiniBatchTrainer {
     const start = position.batchStart;
     const rows = position.batchRows;
 
-    this.team.startGradients(start, rows);
-    const own = this.shard.computeGradients(start, rows);
+    this.team.startGradients(start, rows, position.epoch);
+    const own = this.shard.computeGradients(start, rows, position.epoch);
     this.totals.lossSum = own.lossSum;
     this.totals.correct = own.correct;
     this.team.finishGradients(this.totals);
 
     this.updates++;
-    const contributors = this.shard.contributors(rows);
+    const contributors = contributorsOf(this.shard.layout, rows);
     this.team.startUpdate(this.updates, learningRateScale, contributors);
     this.shard.applyUpdate(this.updates, learningRateScale, contributors);
     this.team.finishUpdate();
-    this.firstWeightsStale = true;
+    this.paramsStale = true;
 
     return position.advance(this.totals.lossSum / rows, this.totals.correct / rows);
   }
@@ -135,27 +133,29 @@ export class ShardedTrainer implements MiniBatchTrainer {
 /** A team whose other workers are shards in this thread, run one after the other (tests, and a baseline). */
 export class InThreadTeam implements ShardTeam {
   readonly size: number;
-  private readonly others: readonly TrainingShard[];
+  private readonly others: readonly DataParallelShard[];
   private start = 0;
+  private epoch = 0;
   private batchRows = 0;
   private step = 0;
   private learningRateScale = 1;
   private contributors = 0;
 
   /** `others`: workers 1 … n−1, in order. */
-  constructor(others: readonly TrainingShard[]) {
+  constructor(others: readonly DataParallelShard[]) {
     this.others = others;
     this.size = others.length + 1;
   }
 
-  startGradients(start: number, batchRows: number): void {
+  startGradients(start: number, batchRows: number, epoch: number): void {
+    this.epoch = epoch;
     this.start = start;
     this.batchRows = batchRows;
   }
 
   finishGradients(totals: GradientTotals): void {
     for (const shard of this.others) {
-      const result = shard.computeGradients(this.start, this.batchRows);
+      const result = shard.computeGradients(this.start, this.batchRows, this.epoch);
       totals.lossSum += result.lossSum;
       totals.correct += result.correct;
     }

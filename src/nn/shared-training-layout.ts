@@ -5,7 +5,7 @@ import type { OptimizerName } from './types';
 
 /** One tensor inside the flat parameter vector (and, at the same offsets, every gradient and moment vector). */
 export interface FlatTensor {
-  /** Layer it belongs to (0 = the first hidden layer's incoming weights). */
+  /** Weighted layer it belongs to (0 = the first hidden layer's incoming weights), as W[layer] and b[layer]. */
   readonly layer: number;
   /**
    * 'firstT': the first layer's weights transposed (inputs×units), the layout the sparse kernels read and the
@@ -25,8 +25,8 @@ export interface SliceSegment {
   readonly to: number;
 }
 
-export interface SharedTrainingLayout {
-  readonly layerSizes: readonly number[];
+/** What every data-parallel layout has: flat vectors of tensors, each worker's rows and slice. */
+export interface SharedFlatLayout {
   readonly workers: number;
   readonly batchSize: number;
   /** Rows of a batch each worker takes: worker w has rows [w·shardRows, (w+1)·shardRows). */
@@ -36,8 +36,6 @@ export interface SharedTrainingLayout {
   readonly flatLength: number;
   /** Float offsets from the layout's base: */
   readonly paramsOffset: number;
-  /** W[0] in people's layout (units×inputs), kept up to date from the transposed master after each update. */
-  readonly firstWeightsOffset: number;
   readonly momentOffsets: readonly number[];
   /** One gradient vector per worker. */
   readonly gradientOffsets: readonly number[];
@@ -47,7 +45,15 @@ export interface SharedTrainingLayout {
   readonly slices: readonly (readonly SliceSegment[])[];
 }
 
-const roundUp4 = (n: number): number => (n + 3) & ~3;
+/** A dense network's layout, its first layer transposed over sparse input rows. */
+export interface SharedTrainingLayout extends SharedFlatLayout {
+  readonly layerSizes: readonly number[];
+  /** W[0] in people's layout (units×inputs), kept up to date from the transposed master after each update. */
+  readonly firstWeightsOffset: number;
+}
+
+/** Rounds a float count up to a multiple of 4 (16 bytes, the SIMD kernels' alignment). */
+export const roundUp4 = (n: number): number => (n + 3) & ~3;
 
 /**
  * Slices are near-equal runs of the flat vector. Inside the transposed first layer a slice boundary falls on
@@ -71,16 +77,12 @@ export function sharedTrainingLayout(
     tensors.push({ layer: l, kind: 'bias', offset: flatLength, length: layerSizes[l + 1] });
     flatLength += roundUp4(layerSizes[l + 1]);
   }
-  let next = 0;
-  const take = (floats: number): number => {
-    const at = next;
-    next += roundUp4(floats);
-    return at;
-  };
-  const paramsOffset = take(flatLength);
-  const firstWeightsOffset = take(layerSizes[0] * layerSizes[1]);
-  const momentOffsets = Array.from({ length: optimizerStateCount(optimizer) }, () => take(flatLength));
-  const gradientOffsets = Array.from({ length: workers }, () => take(flatLength));
+  const { paramsOffset, extraOffset, momentOffsets, gradientOffsets, totalFloats } = vectorOffsets(
+    flatLength,
+    optimizer,
+    workers,
+    layerSizes[0] * layerSizes[1],
+  );
   return {
     layerSizes: [...layerSizes],
     workers,
@@ -89,14 +91,43 @@ export function sharedTrainingLayout(
     tensors,
     flatLength,
     paramsOffset,
-    firstWeightsOffset,
+    firstWeightsOffset: extraOffset,
     momentOffsets,
     gradientOffsets,
-    totalFloats: next,
+    totalFloats,
     slices: sliceBoundaries(tensors, flatLength, layerSizes[1], workers).map((range) =>
       segmentsOf(tensors, range[0], range[1]),
     ),
   };
+}
+
+/**
+ * Where the flat vectors lie, each 16-byte aligned: the parameters, then `extra` floats of the layout's own
+ * (at extraOffset), each optimizer moment, and each worker's gradient.
+ */
+export function vectorOffsets(
+  flatLength: number,
+  optimizer: OptimizerName,
+  workers: number,
+  extra = 0,
+): {
+  paramsOffset: number;
+  extraOffset: number;
+  momentOffsets: number[];
+  gradientOffsets: number[];
+  totalFloats: number;
+} {
+  let next = 0;
+  const take = (floats: number): number => {
+    const at = next;
+    next += roundUp4(floats);
+    return at;
+  };
+  const paramsOffset = take(flatLength);
+  const extraOffset = take(extra);
+  const momentOffsets = Array.from({ length: optimizerStateCount(optimizer) }, () => take(flatLength));
+  const gradientOffsets = Array.from({ length: workers }, () => take(flatLength));
+  return { paramsOffset, extraOffset, momentOffsets, gradientOffsets, totalFloats: next };
 }
 
 function sliceBoundaries(
@@ -117,7 +148,8 @@ function sliceBoundaries(
   return Array.from({ length: workers }, (_, w) => [boundaries[w], boundaries[w + 1]]);
 }
 
-function segmentsOf(tensors: readonly FlatTensor[], from: number, to: number): SliceSegment[] {
+/** The parts of the tensors that the run [from, to) of the flat vector covers. */
+export function segmentsOf(tensors: readonly FlatTensor[], from: number, to: number): SliceSegment[] {
   const segments: SliceSegment[] = [];
   tensors.forEach((tensor, index) => {
     const start = Math.max(from, tensor.offset);

@@ -1,46 +1,38 @@
-// One worker's part of a data-parallel training step: the gradients of its rows of the batch, then the
-// reduction and update of its slice of the parameters. The arrays live in memory the workers share; the
-// threads and their signalling are the caller's (src/worker), so this runs the same one worker at a time.
+// One worker's part of a data-parallel training step of a dense network: the gradients of its rows of the
+// batch, then the reduction and update of its slice of the parameters. The arrays live in memory the workers
+// share; the threads and their signalling are the caller's (src/worker), so this runs the same one worker at
+// a time.
 import { argmax } from './argmax';
 import { backwardBatchTransposed } from './backward';
+import { BatchImages } from './batch-images';
 import type { BatchWorkspace } from './batch-workspace';
 import { crossEntropySum } from './cross-entropy';
+import {
+  rowsOfWorker,
+  type DataParallelShard,
+  type ShardGradients,
+  type ShardSettings,
+} from './data-parallel-shard';
 import { forwardBatch } from './forward';
 import type { Kernels } from './kernels';
-import { updateFromGradientSum, type OptimizerSettings } from './optimizers';
+import { ShardSlice } from './shard-slice';
 import type { SharedTrainingLayout } from './shared-training-layout';
 import { createSparseRows, fillSparseRowsWith } from './sparse-rows';
 import { transposeInto } from './transpose';
 import type { Dataset, NetworkParams } from './types';
 
-export interface ShardGradients {
-  /** Rows of the batch this worker took (0 when the batch was too short to reach it). */
-  readonly rows: number;
-  /** Σ cross-entropy over those rows. */
-  readonly lossSum: number;
-  /** How many of them the network got right before the update. */
-  readonly correct: number;
-}
-
-interface SegmentViews {
-  readonly params: Float32Array;
-  /** The same range of every worker's gradient, worker 0's first (the sum is built there). */
-  readonly gradients: readonly Float32Array[];
-  readonly moments: readonly Float32Array[];
-  readonly isWeight: boolean;
-}
-
-export class TrainingShard {
+export class TrainingShard implements DataParallelShard<NetworkParams> {
   readonly layout: SharedTrainingLayout;
   readonly worker: number;
   /** People's layout of the weights (W[0] the kept-up-to-date copy, the rest the master tensors). */
   readonly params: NetworkParams;
   private readonly kernels: Kernels;
-  private readonly settings: OptimizerSettings;
+  private readonly floats: Float32Array;
   private readonly train: Dataset;
   private readonly order: Uint32Array;
   private readonly workspace: BatchWorkspace;
-  private readonly segments: SegmentViews[];
+  private readonly slice: ShardSlice;
+  private readonly batchImages: BatchImages;
   private readonly pixelsPerImage: number;
   /** The transposed master of the first layer (inputs×units), and people's W[0] (units×inputs) it refreshes. */
   private readonly firstWeightsT: Float32Array;
@@ -53,7 +45,7 @@ export class TrainingShard {
     layout: SharedTrainingLayout,
     worker: number,
     floats: Float32Array,
-    settings: OptimizerSettings,
+    settings: ShardSettings,
     train: Dataset,
     order: Uint32Array,
     kernels: Kernels,
@@ -66,7 +58,7 @@ export class TrainingShard {
     this.layout = layout;
     this.worker = worker;
     this.kernels = kernels;
-    this.settings = settings;
+    this.floats = floats;
     this.train = train;
     this.order = order;
     this.pixelsPerImage = train.rows * train.cols;
@@ -100,47 +92,29 @@ export class TrainingShard {
       db: Array.from({ length: layers }, (_, l) => gradientOf(2 * l + 1)),
       firstGradT: gradientOf(0),
     };
-    this.segments = layout.slices[worker].map((segment) => {
-      const tensor = layout.tensors[segment.tensor];
-      const length = segment.to - segment.from;
-      return {
-        params: view(layout.paramsOffset + segment.from, length),
-        gradients: layout.gradientOffsets.map((offset) => view(offset + segment.from, length)),
-        moments: layout.momentOffsets.map((offset) => view(offset + segment.from, length)),
-        isWeight: tensor.kind !== 'bias',
-      };
-    });
-  }
-
-  /** Rows [first, first + count) of a batch of `batchRows` rows are this worker's. */
-  rowsOf(batchRows: number): { first: number; count: number } {
-    const first = Math.min(batchRows, this.worker * this.layout.shardRows);
-    return { first, count: Math.min(batchRows, first + this.layout.shardRows) - first };
-  }
-
-  /** How many workers have rows in a batch of `batchRows` (their gradients are the ones to add). */
-  contributors(batchRows: number): number {
-    return Math.min(this.layout.workers, Math.ceil(batchRows / this.layout.shardRows));
+    this.slice = new ShardSlice(layout, worker, floats, settings, kernels);
+    this.batchImages = new BatchImages(train, settings.augmentation, settings.seed, layout.shardRows);
   }
 
   /**
    * Phase one: forward and backward over this worker's rows of the batch order[start .. start + batchRows),
    * writing its gradient of the batch-mean loss into its own gradient vector. Allocates nothing.
    */
-  computeGradients(start: number, batchRows: number): ShardGradients {
-    const { first, count } = this.rowsOf(batchRows);
+  computeGradients(start: number, batchRows: number, epoch: number): ShardGradients {
+    const { first, count } = rowsOfWorker(this.layout, this.worker, batchRows);
     if (count === 0) return { rows: 0, lossSum: 0, correct: 0 };
     const ws = this.workspace;
     const sizes = this.layout.layerSizes;
     const classes = sizes[sizes.length - 1];
     const rowStart = start + first;
+    const batch = this.batchImages.prepare(this.order, rowStart, count, epoch);
     fillSparseRowsWith(
       this.kernels,
       ws.input,
-      this.train.images,
+      batch.images,
       this.pixelsPerImage,
-      this.order,
-      rowStart,
+      batch.order,
+      batch.start,
       count,
     );
     forwardBatch(this.params, ws, this.kernels, count);
@@ -180,21 +154,20 @@ export class TrainingShard {
    * count) and applies the optimizer there; people's W[0] is left to refreshFirstWeights().
    */
   applyUpdate(step: number, learningRateScale: number, contributors: number): void {
-    const { l2 } = this.settings;
-    for (const segment of this.segments) {
-      updateFromGradientSum(
-        this.settings,
-        step,
-        learningRateScale,
-        this.kernels,
-        segment.params,
-        segment.gradients,
-        contributors,
-        segment.isWeight ? l2 : 0,
-        segment.moments[0] ?? null,
-        segment.moments[1] ?? null,
-      );
-    }
+    this.slice.applyUpdate(step, learningRateScale, contributors);
+  }
+
+  loadParams(params: NetworkParams): void {
+    writeSharedParams(this.layout, this.floats, params);
+  }
+
+  /** People's W[0] is the copy written from outside: the transposed master is rebuilt from it. */
+  paramsChanged(): void {
+    writeSharedParams(this.layout, this.floats, this.params);
+  }
+
+  refreshParams(): void {
+    this.refreshFirstWeights();
   }
 }
 

@@ -3,6 +3,7 @@
 import type { GradientTotals, ShardTeam } from '../nn/sharded-trainer';
 import {
   ARG_CONTRIBUTORS,
+  ARG_EPOCH,
   ARG_ROWS,
   ARG_START,
   ARG_STEP,
@@ -38,10 +39,11 @@ export class AtomicsTeam implements ShardTeam {
     this.timeoutMs = timeoutMs;
   }
 
-  startGradients(start: number, batchRows: number): void {
+  startGradients(start: number, batchRows: number, epoch: number): void {
     const { ints } = this.control;
     Atomics.store(ints, ARG_START, start);
     Atomics.store(ints, ARG_ROWS, batchRows);
+    Atomics.store(ints, ARG_EPOCH, epoch);
     this.post(COMMAND_GRADIENTS);
   }
 

@@ -1,10 +1,10 @@
 // Starts a data-parallel run: one shared memory sized for it, the leader's shard here, a helper worker per
 // other shard, and a ShardedTrainer over them. Where helpers come from (browser Worker, Node worker_threads)
 // is the caller's choice.
+import { createShard, dataParallelLayout, inputShapeOf } from '../nn/data-parallel-layout';
+import type { ModelParams } from '../nn/model-params';
 import { ShardedTrainer } from '../nn/sharded-trainer';
-import { sharedTrainingLayout } from '../nn/shared-training-layout';
-import { TrainingShard } from '../nn/training-shard';
-import type { Dataset, NetworkParams, TrainingConfig } from '../nn/types';
+import type { Dataset, TrainingConfig } from '../nn/types';
 import { instantiateKernels } from '../wasm/instantiate-kernels';
 import { AtomicsTeam, HELPER_TIMEOUT_MS } from './atomics-team';
 import { createShardControl } from './shard-control';
@@ -22,17 +22,17 @@ export interface ShardHelperHandle {
 export type SpawnShardHelper = (init: ShardHelperInit) => Promise<ShardHelperHandle>;
 
 export interface ParallelTraining {
-  readonly trainer: ShardedTrainer;
+  readonly trainer: ShardedTrainer<ModelParams>;
   /** Ends the helpers; the weights stay readable through trainer.params. */
   close(): void;
 }
 
 /**
- * `train` must already be shared (shareDataset); `initial` is copied in. `helperTimeoutMs`: how long a step
- * waits for a silent helper before the run fails.
+ * `initial` (a dense network or a layer list) is copied in; `train` must already be shared (shareDataset).
+ * `helperTimeoutMs`: how long a step waits for a silent helper before the run fails.
  */
 export async function startParallelTraining(
-  initial: NetworkParams,
+  initial: ModelParams,
   config: TrainingConfig,
   train: Dataset,
   workers: number,
@@ -41,7 +41,7 @@ export async function startParallelTraining(
   helperTimeoutMs = HELPER_TIMEOUT_MS,
 ): Promise<ParallelTraining> {
   const batchSize = Math.min(config.batchSize, train.count);
-  const layout = sharedTrainingLayout(initial.layerSizes, batchSize, workers, config.optimizer);
+  const layout = dataParallelLayout(initial, inputShapeOf(train), batchSize, workers, config.optimizer);
   const plan = sharedMemoryPlan(layout);
   if (!plan) {
     throw new TrainerError('This network is too large to share between workers: choose one worker.');
@@ -51,7 +51,7 @@ export async function startParallelTraining(
   const order = new Uint32Array(new SharedArrayBuffer(train.count * 4));
   const kernels = await instantiateKernels(module, { memory, arena: plan.arenas[0] });
   const floats = kernels.viewAt(plan.layoutBase, layout.totalFloats);
-  const leader = new TrainingShard(layout, 0, floats, config, train, order, kernels);
+  const leader = createShard(layout, 0, floats, config, train, order, kernels);
   const started = await Promise.allSettled(
     Array.from({ length: workers - 1 }, (_, i) =>
       spawn({
@@ -75,7 +75,7 @@ export async function startParallelTraining(
     throw new TrainerError(`Could not start ${workers} training workers: ${reason}`);
   }
   const team = new AtomicsTeam(control, workers, helperTimeoutMs);
-  const trainer = new ShardedTrainer(leader, team, floats, order, config, initial, kernels);
+  const trainer = new ShardedTrainer(leader, team, order, config, initial, kernels);
   return {
     trainer,
     close() {

@@ -1,11 +1,10 @@
 // Chooses and builds a new run's trainer: the seed's initial network on several workers when chosen, else one.
 import type { Kernels } from '../nn/kernels';
-import { createLayerNetwork } from '../nn/layer-network';
 import { createInThreadShardedTrainer } from '../nn/in-thread-sharded-trainer';
 import type { MiniBatchTrainer } from '../nn/mini-batch-trainer';
-import { createNetwork } from '../nn/network';
-import { CLASS_COUNT, INPUT_SIZE, type Dataset, type TrainingConfig } from '../nn/types';
-import { convLayersOf } from './initial-network';
+import { isDenseParams } from '../nn/model-params';
+import type { Dataset, TrainingConfig } from '../nn/types';
+import { initialNetwork } from './initial-network';
 import type { SpawnShardHelper } from './parallel-training';
 
 export interface RunTrainerContext {
@@ -26,30 +25,21 @@ export interface RunTrainer {
   readonly close: (() => void) | null;
 }
 
-/** Several workers when chosen and possible; one otherwise (and when starting helpers fails). */
+/**
+ * Several workers when chosen and possible (a dense network or a CNN alike); one otherwise (and when
+ * starting helpers fails).
+ */
 export async function createRunTrainer(
   config: TrainingConfig,
   train: Dataset,
   context: RunTrainerContext,
 ): Promise<RunTrainer> {
-  const layers = convLayersOf(config);
-  if (layers !== null) {
-    // A CNN trains on one worker, with the layer trainer; several workers train dense networks only so far.
-    // The layer trainer and the parallel engine are fetched when a run needs them: the worker also serves the
-    // landing page's first prediction, which needs neither.
-    const { LayerMiniBatchTrainer } = await import('./layer-mini-batch-trainer');
-    const trainer = new LayerMiniBatchTrainer(
-      createLayerNetwork(layers, config.seed),
-      config,
-      train,
-      context.kernels,
-    );
-    return { trainer, close: null };
-  }
-  const initial = createNetwork([INPUT_SIZE, ...config.hiddenSizes, CLASS_COUNT], config.seed);
+  const initial = initialNetwork(config);
   const engine = context.parallelEngine;
   if (context.chosenWorkers > 1 && engine) {
     try {
+      // The parallel engine is fetched when a run needs it: the worker also serves the landing page's first
+      // prediction, which does not.
       const [module, { startParallelTraining }] = await Promise.all([
         engine.loadModule(),
         import('./parallel-training'),
@@ -66,6 +56,11 @@ export async function createRunTrainer(
     } catch (error) {
       console.warn('Digit Lab: training on one worker, since several could not start:', error);
     }
+  }
+  if (!isDenseParams(initial)) {
+    // A CNN on one worker trains with the layer trainer, fetched (as above) when a run needs it.
+    const { LayerMiniBatchTrainer } = await import('./layer-mini-batch-trainer');
+    return { trainer: new LayerMiniBatchTrainer(initial, config, train, context.kernels), close: null };
   }
   // One worker keeps the first layer transposed as the parallel run does (one transpose a step, not two).
   return {

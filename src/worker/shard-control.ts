@@ -1,6 +1,6 @@
 // The words a data-parallel run's workers signal each other through (one small SharedArrayBuffer), and the
 // helper's side of the protocol: wait for a command, run it on its shard, say it is done.
-import type { TrainingShard } from '../nn/training-shard';
+import type { DataParallelShard } from '../nn/data-parallel-shard';
 import { spinThenWait } from './spin-then-wait';
 
 /** Int32 slots. */
@@ -14,7 +14,9 @@ export const ARG_CONTRIBUTORS = 5;
 export const ARRIVED = 6;
 /** 0, or the index of a helper whose command threw. */
 export const FAILED = 7;
-const INT_SLOTS = 8;
+export const ARG_EPOCH = 8;
+/** Ten, not nine: the Float64 slots after them must start on a multiple of 8 bytes. */
+const INT_SLOTS = 10;
 
 export const COMMAND_GRADIENTS = 1;
 export const COMMAND_UPDATE = 2;
@@ -52,7 +54,7 @@ export function controlOver(buffer: SharedArrayBuffer): ShardControl {
  */
 export function shardCommandServer(
   control: ShardControl,
-  shard: TrainingShard,
+  shard: DataParallelShard,
   onError: (error: unknown) => void,
 ): () => void {
   const { ints, floats } = control;
@@ -64,7 +66,11 @@ export function shardCommandServer(
       const command = Atomics.load(ints, COMMAND);
       try {
         if (command === COMMAND_GRADIENTS) {
-          const result = shard.computeGradients(Atomics.load(ints, ARG_START), Atomics.load(ints, ARG_ROWS));
+          const result = shard.computeGradients(
+            Atomics.load(ints, ARG_START),
+            Atomics.load(ints, ARG_ROWS),
+            Atomics.load(ints, ARG_EPOCH),
+          );
           floats[f64LossSum(shard.worker)] = result.lossSum;
           floats[f64Correct(shard.worker)] = result.correct;
         } else if (command === COMMAND_UPDATE) {

@@ -1,6 +1,5 @@
 // A helper worker of a data-parallel run: what it is sent, and how it sets up its shard before serving.
-import type { SharedTrainingLayout } from '../nn/shared-training-layout';
-import { TrainingShard } from '../nn/training-shard';
+import { createShard, type DataParallelLayout } from '../nn/data-parallel-layout';
 import type { Dataset, TrainingConfig } from '../nn/types';
 import { instantiateKernels } from '../wasm/instantiate-kernels';
 import { controlOver, shardCommandServer } from './shard-control';
@@ -13,7 +12,7 @@ export interface ShardHelperInit {
   readonly memory: WebAssembly.Memory;
   readonly plan: SharedMemoryPlan;
   /** The leader's layout of the shared tensors (plain data): every worker must read the same one. */
-  readonly layout: SharedTrainingLayout;
+  readonly layout: DataParallelLayout;
   readonly worker: number;
   readonly config: TrainingConfig;
   /** Images and labels in SharedArrayBuffers. */
@@ -30,15 +29,7 @@ export async function prepareShardHelper(init: ShardHelperInit): Promise<() => v
     arena: init.plan.arenas[init.worker],
   });
   const floats = kernels.viewAt(init.plan.layoutBase, init.layout.totalFloats);
-  const shard = new TrainingShard(
-    init.layout,
-    init.worker,
-    floats,
-    init.config,
-    init.train,
-    init.order,
-    kernels,
-  );
+  const shard = createShard(init.layout, init.worker, floats, init.config, init.train, init.order, kernels);
   // Made here, before the caller says ready, so the server starts from the generation before any command.
   return shardCommandServer(controlOver(init.control), shard, (error) =>
     console.error(`Digit Lab training worker ${init.worker + 1} failed`, error),

@@ -1,4 +1,8 @@
 // How big a data-parallel run's shared WebAssembly memory is and which part of it each worker owns.
+import type { DataParallelLayout } from '../nn/data-parallel-layout';
+import { resolveLayers } from '../nn/layer-shapes';
+import { createLayerWorkspace } from '../nn/layer-workspace';
+import { isLayerLayout, type SharedLayerLayout } from '../nn/shared-layer-layout';
 import type { SharedTrainingLayout } from '../nn/shared-training-layout';
 import type { ArenaBounds } from '../wasm/wasm-kernels';
 
@@ -15,7 +19,13 @@ export interface SharedMemoryPlan {
 }
 
 /** Bytes one worker's buffers and the copies and scratch of its largest kernel call can take, generously. */
-function arenaBytes(layout: SharedTrainingLayout): number {
+function arenaBytes(layout: DataParallelLayout): number {
+  return isLayerLayout(layout) ? layerArenaBytes(layout) : denseArenaBytes(layout);
+}
+
+const align16 = (bytes: number): number => (bytes + 15) & ~15;
+
+function denseArenaBytes(layout: SharedTrainingLayout): number {
   const sizes = layout.layerSizes;
   const rows = layout.shardRows;
   const units = sizes.slice(1).reduce((a, b) => a + b, 0);
@@ -29,8 +39,50 @@ function arenaBytes(layout: SharedTrainingLayout): number {
   return Math.ceil((workspace + sparse + dense + (1 << 20)) / PAGE) * PAGE;
 }
 
+/**
+ * A layer list's worker: its LayerWorkspace at shardRows (measured by building one whose allocator only
+ * counts; its dW and db, counted too, are in fact views of the shared gradient), and the largest call's
+ * scratch: the conv kernels' (assembly/conv.ts: convForwardScratch, convBackwardScratch, bounded from above
+ * here) or a dense product's.
+ */
+function layerArenaBytes(layout: SharedLayerLayout): number {
+  const plan = resolveLayers(layout.layers, layout.input);
+  let workspace = 0;
+  const count = (length: number) => {
+    workspace += align16(Math.max(1, length) * 4);
+  };
+  createLayerWorkspace(plan, layout.shardRows, {
+    allocate: (length) => {
+      count(length);
+      return new Float32Array(0);
+    },
+    allocateInt32: (length) => {
+      count(length);
+      return new Int32Array(0);
+    },
+  });
+  let call = 0;
+  for (const step of plan.steps) {
+    const { layer, input, output } = step;
+    if (layer.kind === 'conv') {
+      const patch = input.channels * layer.size * layer.size;
+      const pixels = output.height * output.width;
+      const filters = output.channels;
+      const lists = 2 * Math.max(pixels, filters, patch) + 3 * patch;
+      call = Math.max(call, 4 * (2 * patch * filters + 2 * pixels * filters + lists) + 6 * 16);
+    } else if (layer.kind === 'dense') {
+      const inputs = input.channels * input.height * input.width;
+      call = Math.max(
+        call,
+        4 * inputs * output.channels + 8 * Math.max(inputs, output.channels, layout.shardRows),
+      );
+    }
+  }
+  return Math.ceil((workspace + call + (1 << 20)) / PAGE) * PAGE;
+}
+
 /** null when the run is too big to share one memory (it then trains on one worker). */
-export function sharedMemoryPlan(layout: SharedTrainingLayout): SharedMemoryPlan | null {
+export function sharedMemoryPlan(layout: DataParallelLayout): SharedMemoryPlan | null {
   const layoutBase = PAGE;
   const layoutBytes = Math.ceil((layout.totalFloats * 4) / PAGE) * PAGE;
   const perWorker = arenaBytes(layout);

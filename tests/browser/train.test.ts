@@ -13,6 +13,7 @@ import {
   poll,
   pressAndAwaitStatus,
   probabilityBars,
+  samplesPerSecond,
   trainingStatus,
   waitForDatasetReady,
   type StaticServer,
@@ -44,11 +45,6 @@ function testAccuracy(page: Page): Promise<number | null> {
 
 async function progressText(page: Page): Promise<string> {
   return (await page.getByTestId('training-progress').textContent()) ?? '';
-}
-
-function samplesPerSecond(text: string): number {
-  const match = /([\d,]+) samples\/s/.exec(text);
-  return match ? Number(match[1].replace(/,/g, '')) : Number.NaN;
 }
 
 /** Points drawn by the chart lines (M/L commands of every curve's path, earlier runs' and the live one's). */

@@ -10,6 +10,7 @@ import { createLayerNetwork } from '../../src/nn/layer-network';
 import { LayerTrainer } from '../../src/nn/layer-trainer';
 import { createNetwork } from '../../src/nn/network';
 import { Trainer } from '../../src/nn/trainer';
+import { createInThreadShardedTrainer } from '../../src/nn/in-thread-sharded-trainer';
 import { REFERENCE_CONFIG, type Dataset, type TrainingConfig } from '../../src/nn/types';
 import { datasetSlice } from '../../src/worker/test-subset';
 
@@ -65,4 +66,33 @@ describe('training on distorted digits', () => {
     expect(run({ ...config, seed: 3 })).not.toEqual(first);
     expect(first.every(Number.isFinite)).toBe(true);
   });
+});
+
+describe('training on distorted digits across workers', () => {
+  /** The weights after `steps` steps on `workers` in-thread workers, across an epoch boundary. */
+  function shardedWeights(c: TrainingConfig, workers: number, steps: number, layers: string | null) {
+    const trainer =
+      layers === null
+        ? createInThreadShardedTrainer(createNetwork([784, 30, 10], c.seed), c, train, workers)
+        : createInThreadShardedTrainer(createLayerNetwork(parseLayerList(layers), c.seed), c, train, workers);
+    const losses = Array.from({ length: steps }, () => trainer.step().loss);
+    return { losses, W: trainer.params.W.map((w) => Array.from(w)) };
+  }
+
+  it.each([
+    ['a dense network', null],
+    ['a CNN', 'conv 4@5x5, pool 2, dense 20'],
+  ])(
+    'give %s on 1 and 2 workers the same distorted digits: the same run up to summation order',
+    (_, layers) => {
+      // 640 digits at batch 64: 14 steps cross into the second epoch, whose distortions are new.
+      const one = shardedWeights(augmented, 1, 14, layers);
+      const two = shardedWeights(augmented, 2, 14, layers);
+      const plain = shardedWeights(config, 2, 14, layers);
+      two.losses.forEach((loss, i) => expect(loss).toBeCloseTo(one.losses[i], 4));
+      const gap = Math.max(...two.W.flatMap((w, l) => w.map((v, i) => Math.abs(v - one.W[l][i]))));
+      expect(gap).toBeLessThan(1e-4);
+      expect(Math.abs(plain.losses[13] - one.losses[13])).toBeGreaterThan(1e-3);
+    },
+  );
 });

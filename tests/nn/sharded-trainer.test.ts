@@ -15,6 +15,7 @@ import {
   type TrainingConfig,
 } from '../../src/nn/types';
 import { loadWasmKernelsNode } from '../../src/wasm/load-kernels-node';
+import { flattenWeights, relativeGap } from './support/weight-gap';
 
 const mnist = loadMnistFromDisk('train');
 /** 300 digits in batches of 128: the third batch has 44 rows, too few to reach every worker of three. */
@@ -39,26 +40,7 @@ function run(trainer: MiniBatchTrainer, steps: number): StepReport[] {
 }
 
 function flatten(source: MiniBatchTrainer | NetworkParams): Float32Array {
-  const { W, b } = 'step' in source ? source.params : source;
-  const parts = W.flatMap((w, l) => [w, b[l]]);
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-/** Largest |a − b| over the largest |b|: how far apart two weight sets are, relative to their size. */
-function relativeGap(a: Float32Array, b: Float32Array): number {
-  let gap = 0;
-  let size = 0;
-  for (let i = 0; i < a.length; i++) {
-    gap = Math.max(gap, Math.abs(a[i] - b[i]));
-    size = Math.max(size, Math.abs(b[i]));
-  }
-  return gap / size;
+  return flattenWeights('step' in source ? source.params : source);
 }
 
 describe('sharedTrainingLayout', () => {

@@ -79,6 +79,24 @@ describe('training session with several workers', () => {
     warn.mockRestore();
   });
 
+  it('trains a CNN on the chosen workers, and it learns', async () => {
+    const api = await session(spawnShardHelperNode);
+    api.configure({
+      ...SMALL,
+      hiddenSizes: [],
+      layers: 'conv 4@5x5, pool 2, dense 32',
+      optimizer: 'adam',
+      learningRate: 0.003,
+      epochs: 1,
+    });
+    const done = await api.train(() => undefined, QUICK);
+    expect(done.reason).toBe('finished');
+    expect(api.getEngine().workers).toBe(2);
+    expect(done.progress.samplesSeen).toBe(train.count);
+    // Chance is 10%; one epoch of 3,000 digits takes this small CNN well past it.
+    expect(api.evaluate('live', 'test').accuracy).toBeGreaterThan(0.8);
+  }, 60_000);
+
   it('refuses a worker count the page cannot offer, with a message', async () => {
     const api = await session(spawnShardHelperNode);
     expect(() => api.setWorkerCount(4)).toThrow(/between 1 and 3 workers/);

@@ -2,8 +2,11 @@
 // weights as the same shards run one after the other, helpers that cannot start, and shutting helpers down.
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadMnistFromDisk } from '../../src/data/mnist-node';
+import { DEFAULT_AUGMENTATION } from '../../src/nn/augmentation';
 import { createInThreadShardedTrainer } from '../../src/nn/in-thread-sharded-trainer';
 import type { MiniBatchTrainer } from '../../src/nn/mini-batch-trainer';
+import { parseLayerList } from '../../src/nn/layer-list';
+import { createLayerNetwork } from '../../src/nn/layer-network';
 import { createNetwork } from '../../src/nn/network';
 import { REFERENCE_CONFIG, type Dataset, type TrainingConfig } from '../../src/nn/types';
 import { loadSharedKernelModuleNode, loadWasmKernelsNode } from '../../src/wasm/load-kernels-node';
@@ -60,6 +63,65 @@ describe('startParallelTraining (Node worker threads)', () => {
       parallel.close();
       expect(() => parallel.trainer.step()).toThrow(TrainerError);
     }
+  });
+
+  it('trains a CNN (conv, pool, dense) to exactly the weights of its shards run in one thread', async () => {
+    const module = await loadSharedKernelModuleNode();
+    const layers = parseLayerList('conv 8@5x5, pool 2, conv 16@5x5, pool 2, dense 100');
+    const cnn: TrainingConfig = {
+      ...config,
+      hiddenSizes: [],
+      optimizer: 'adam',
+      learningRate: 0.003,
+      learningRateDecay: 0.6,
+      batchSize: 100,
+    };
+    for (const workers of [2, 3]) {
+      const parallel = await startParallelTraining(
+        createLayerNetwork(layers, 14),
+        cnn,
+        digits,
+        workers,
+        module,
+        spawnShardHelperNode,
+      );
+      const inThread = createInThreadShardedTrainer(
+        createLayerNetwork(layers, 14),
+        cnn,
+        digits,
+        workers,
+        await loadWasmKernelsNode(),
+      );
+      expect(parallel.trainer.workers).toBe(workers);
+      // Seven batches of 100 rows: one epoch and the first batch of the next.
+      for (let s = 0; s < 8; s++) expect(parallel.trainer.step()).toEqual(inThread.step());
+      expect(weightsOf(parallel.trainer)).toEqual(weightsOf(inThread));
+      parallel.close();
+    }
+  }, 60_000);
+
+  it('distorts the digits on every thread as in one thread, into the second epoch', async () => {
+    const module = await loadSharedKernelModuleNode();
+    const augmented: TrainingConfig = { ...config, augmentation: DEFAULT_AUGMENTATION };
+    const parallel = await startParallelTraining(
+      createNetwork(sizes, 12),
+      augmented,
+      digits,
+      2,
+      module,
+      spawnShardHelperNode,
+    );
+    const inThread = createInThreadShardedTrainer(
+      createNetwork(sizes, 12),
+      augmented,
+      digits,
+      2,
+      await loadWasmKernelsNode(),
+    );
+    for (let s = 0; s < 8; s++) expect(parallel.trainer.step()).toEqual(inThread.step());
+    expect(parallel.trainer.epoch).toBe(1);
+    expect(weightsOf(parallel.trainer)).toEqual(weightsOf(inThread));
+    parallel.close();
   });
 
   it('serves the first command even when a helper starts serving after the leader posted it', async () => {

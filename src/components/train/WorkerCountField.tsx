@@ -8,12 +8,11 @@ import { workerCountLabel } from './worker-count-label';
 const FIELD_ID = 'training-workers';
 
 export function WorkerCountField() {
-  const { engine, status, error, convolutional } = useStore(
+  const { engine, status, error } = useStore(
     useShallow((s) => ({
       engine: s.engine,
       status: s.trainingStatus,
       error: s.workerCountError,
-      convolutional: s.trainingConfig.layers !== undefined && s.trainingConfig.hiddenSizes.length === 0,
     })),
   );
   useEffect(() => {
@@ -28,16 +27,10 @@ export function WorkerCountField() {
   const counts = engine ? Array.from({ length: engine.maxWorkers }, (_, i) => i + 1) : [];
   const ids = {
     note: `${FIELD_ID}-note`,
-    cnn: `${FIELD_ID}-cnn`,
     next: `${FIELD_ID}-next`,
     error: `${FIELD_ID}-error`,
   };
-  const describedBy = [
-    engine ? ids.note : null,
-    convolutional ? ids.cnn : null,
-    runContinues ? ids.next : null,
-    error ? ids.error : null,
-  ]
+  const describedBy = [engine ? ids.note : null, runContinues ? ids.next : null, error ? ids.error : null]
     .filter(Boolean)
     .join(' ');
 
@@ -70,11 +63,6 @@ export function WorkerCountField() {
             Each worker trains on its share of every batch, on its own processor core.
           </span>
         ))}
-      {convolutional && (
-        <span id={ids.cnn} className="field__hint worker-count__cnn">
-          A network with conv layers trains on one worker; several workers train dense networks.
-        </span>
-      )}
       {runContinues && (
         <span id={ids.next} className="field__hint worker-count__next">
           Applies to the next run: this one keeps {workerCountLabel(engine.workers)}.

@@ -20,6 +20,7 @@ export { ensureBuilt } from './build';
 export { poll } from './poll';
 export { drawOnPad } from './draw-on-pad';
 export { probabilityBars } from './probability-bars';
+export { samplesPerSecond } from './samples-per-second';
 export { pressAndAwaitStatus, trainingStatus } from './training-status';
 export { listenWithoutAnswering, type SilentListener } from './silent-listener';
 export { waitForServiceWorkerControl } from './service-worker';
