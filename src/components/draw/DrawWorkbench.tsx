@@ -25,8 +25,12 @@ export interface DrawWorkbenchProps {
   /** Called at most once per animation frame with the 28x28 input (null when the pad is empty). */
   readonly onInput: (input: Float32Array | null) => void;
   readonly model: ModelChoice;
+  /** What the page calls the network that gave `probabilities`, or null while none has answered. */
+  readonly answeredBy?: string | null;
   readonly liveModelAvailable: boolean;
   readonly onModelChange: (choice: ModelChoice) => void;
+  /** Why another network than the chosen one reads the drawing (it was unavailable), or null. */
+  readonly modelNotice?: string | null;
   /** Shown instead of the bars while no model is ready (e.g. "Loading the default model…"). */
   readonly modelStatus?: string | null;
 }
@@ -138,6 +142,7 @@ export function DrawWorkbench(props: DrawWorkbenchProps) {
             probability={topProbability}
             hasInput={result !== null}
             status={props.modelStatus ?? null}
+            answeredBy={probabilities ? (props.answeredBy ?? null) : null}
           />
           <InputPreview input={result?.input ?? null} />
         </div>
@@ -147,6 +152,7 @@ export function DrawWorkbench(props: DrawWorkbenchProps) {
           value={props.model}
           liveAvailable={props.liveModelAvailable}
           onChange={props.onModelChange}
+          notice={props.modelNotice ?? null}
         />
         <PreprocessStages stages={result?.stages ?? []} />
       </section>

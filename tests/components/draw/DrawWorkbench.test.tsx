@@ -23,7 +23,7 @@ function setup(probabilities: Float32Array | null = null) {
     <DrawWorkbench
       probabilities={probabilities}
       onInput={onInput}
-      model="default"
+      model="reference"
       liveModelAvailable={false}
       onModelChange={() => {}}
     />,
@@ -110,7 +110,7 @@ describe('DrawWorkbench', () => {
       <DrawWorkbench
         probabilities={SEVEN}
         onInput={onInput}
-        model="default"
+        model="reference"
         liveModelAvailable={false}
         onModelChange={() => {}}
       />,
