@@ -12,6 +12,12 @@ export function modelChoiceLabel(choice: ModelChoice): string {
   return choice === 'live' ? 'Your trained model' : shippedModel(choice).label;
 }
 
+/** A short name for tight places (the phone's answer strip): "Reference", "Convolutional", "Your model". */
+export function modelChoiceShortLabel(choice: ModelChoice): string {
+  if (choice === 'live') return 'Your model';
+  return shippedModel(choice).label.split(' ')[0];
+}
+
 /** The remembered choice, or null when there is none (or an old or hand-edited value). */
 export function storedModelChoice(): ModelChoice | null {
   let raw: string | null;

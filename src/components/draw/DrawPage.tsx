@@ -1,6 +1,6 @@
 // The Draw place: the workbench wired to the store (the worker runs the network; this page only sends inputs and shows answers).
 import { useCallback } from 'react';
-import { modelChoiceLabel } from '../../state/model-choice';
+import { modelChoiceLabel, modelChoiceShortLabel } from '../../state/model-choice';
 import { chooseModel, clearPrediction, requestPrediction } from '../../state/prediction-actions';
 import { selectModelChoice } from '../../state/prediction-slice';
 import { shippedModel } from '../../state/shipped-models';
@@ -36,6 +36,7 @@ export function DrawPage() {
         onInput={sendInput}
         model={model}
         answeredBy={answeredBy && modelChoiceLabel(answeredBy)}
+        answeredByShort={answeredBy && modelChoiceShortLabel(answeredBy)}
         liveModelAvailable={liveModelAvailable}
         onModelChange={chooseModel}
         modelNotice={modelNotice}

@@ -199,11 +199,13 @@ describe('DrawWorkbench', () => {
         onInput={onInput}
         model="convolutional"
         answeredBy="Convolutional"
+        answeredByShort="Convolutional"
         liveModelAvailable={false}
         onModelChange={() => {}}
       />,
     );
     expect(screen.getByTestId('answered-by')).toHaveTextContent('read by Convolutional');
+    expect(screen.getByTestId('reading-strip')).toHaveTextContent(/^7Convolutional reads97% sure/);
     expect(screen.getByRole('radio', { name: 'Convolutional' })).toBeChecked();
   });
 
