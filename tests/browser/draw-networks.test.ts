@@ -109,6 +109,8 @@ describe('Draw when the chosen CNN cannot be downloaded', () => {
       await expect(notice.textContent()).resolves.toBe(
         `Sorry, the ${CNN} network could not be downloaded (HTTP 500), so the ${REFERENCE} network reads your drawing instead. Choose ${CNN} again to retry.`,
       );
+      await notice.scrollIntoViewIfNeeded();
+      await expect(notice.isVisible()).resolves.toBe(true);
       await expect(page.getByRole('radio', { name: REFERENCE }).isChecked()).resolves.toBe(true);
       await drawOnPad(page, page.getByTestId('drawing-pad'), ALL_DIGITS[3].strokes);
       await page
