@@ -43,6 +43,8 @@ function pageModelRequests(page: Page): Promise<string[]> {
 /** Draws each of the ten digits and expects `network` to read it, with the answer in view. */
 async function readAllTen(page: Page, network: string): Promise<void> {
   const top = page.getByTestId('top-digit');
+  // Back to the top, as a person drawing would be: a pad half under the sticky header would take no stroke.
+  await page.evaluate(() => window.scrollTo(0, 0));
   for (const digit of ALL_DIGITS) {
     await drawOnPad(page, page.getByTestId('drawing-pad'), digit.strokes);
     await top
@@ -112,6 +114,7 @@ describe('Draw when the chosen CNN cannot be downloaded', () => {
       await notice.scrollIntoViewIfNeeded();
       await expect(notice.isVisible()).resolves.toBe(true);
       await expect(page.getByRole('radio', { name: REFERENCE }).isChecked()).resolves.toBe(true);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await drawOnPad(page, page.getByTestId('drawing-pad'), ALL_DIGITS[3].strokes);
       await page
         .getByTestId('answered-by')
