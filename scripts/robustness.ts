@@ -1,12 +1,16 @@
-// `npm run robustness`: the default model's accuracy on displaced MNIST test digits, without and with the drawing pad's preprocessing.
+// `npm run robustness [MODEL.dlm…]`: each model's accuracy on displaced MNIST test digits, without and with the drawing
+// pad's preprocessing; by default both shipped networks side by side.
 import { readFileSync } from 'node:fs';
 import { loadMnistFromDisk } from '../src/data/mnist-node';
 import { preprocessGrayImage } from '../src/data/preprocess/preprocess-image';
 import { createGrayImage } from '../src/data/preprocess/gray-image';
+import type { Kernels } from '../src/nn/kernels';
 import { deserializeModel } from '../src/nn/model-file';
-import { denseParamsOf } from '../src/nn/model-params';
+import { architectureOf, denseParamsOf, layerParamsOf, type ModelParams } from '../src/nn/model-params';
 import { predictOne } from '../src/nn/predict';
-import type { NetworkParams } from '../src/nn/types';
+import { predictLayersOne } from '../src/nn/predict-layers';
+import { SHIPPED_MODELS } from '../src/state/shipped-models';
+import { loadWasmKernelsNode } from '../src/wasm/load-kernels-node';
 import {
   SIDE,
   centreWindow,
@@ -18,7 +22,11 @@ import {
 } from './robustness-distortions';
 import { normaliseStrokeWidth } from './robustness-stroke-width';
 
-const DEFAULT_MODEL = 'public/models/default.dlm';
+/** The shipped networks, as files in the repository (their URLs are relative to the page, i.e. public/). */
+const SHIPPED_PATHS = SHIPPED_MODELS.map((m) => ({
+  label: m.label,
+  path: `public/${m.url.replace(/^\.\//, '')}`,
+}));
 /** Above this estimated pen width (px, after preprocessing) a digit is thinned: 95% of MNIST test digits are below. */
 const MAX_STROKE_WIDTH = 2.95;
 
@@ -73,62 +81,105 @@ function argmax(values: Float32Array): number {
   return best;
 }
 
-function classify(params: NetworkParams, input: Float32Array | null): number {
-  // No ink found counts as a wrong answer, never as skipped.
-  return input === null ? -1 : argmax(predictOne(params, input).probabilities);
+interface ReadModel {
+  readonly label: string;
+  readonly path: string;
+  readonly params: ModelParams;
+  /** The digit's answer: the most likely class. */
+  readonly read: (input: Float32Array) => number;
 }
 
-function main(): void {
-  const modelPath = process.argv[2] ?? DEFAULT_MODEL;
-  const file = deserializeModel(new Uint8Array(readFileSync(modelPath)));
-  const dense = denseParamsOf(file.params);
-  if (dense === null) {
-    console.error(`robustness: ${modelPath} has conv or pool layers; this check reads dense networks`);
-    process.exit(1);
-  }
-  const model = { ...file, params: dense };
+function readerOf(params: ModelParams, kernels: Kernels): (input: Float32Array) => number {
+  const dense = denseParamsOf(params);
+  if (dense) return (input) => argmax(predictOne(dense, input).probabilities);
+  const layers = layerParamsOf(params);
+  return (input) => argmax(predictLayersOne(layers, input, kernels).probabilities);
+}
+
+/** No ink found counts as a wrong answer, never as skipped. */
+function isRight(model: ReadModel, input: Float32Array | null, label: number): boolean {
+  return input !== null && model.read(input) === label;
+}
+
+interface Counts {
+  readonly direct: number[];
+  readonly preprocessed: number[];
+  readonly thinned: number[];
+}
+
+async function main(): Promise<void> {
+  const paths = process.argv.slice(2);
+  const chosen = paths.length > 0 ? paths.map((path) => ({ label: path, path })) : SHIPPED_PATHS;
+  const kernels = await loadWasmKernelsNode();
+  const models: ReadModel[] = chosen.map(({ label, path }) => {
+    const params = deserializeModel(new Uint8Array(readFileSync(path))).params;
+    return { label, path, params, read: readerOf(params, kernels) };
+  });
   const test = loadMnistFromDisk('test');
   const pixels = test.rows * test.cols;
-  const correctDirect = new Array<number>(CONDITIONS.length).fill(0);
-  const correctPreprocessed = new Array<number>(CONDITIONS.length).fill(0);
-  const correctThinned = new Array<number>(CONDITIONS.length).fill(0);
+  const zeros = () => new Array<number>(CONDITIONS.length).fill(0);
+  const counts: Counts[] = models.map(() => ({ direct: zeros(), preprocessed: zeros(), thinned: zeros() }));
   const digit = new Float32Array(pixels);
   for (let n = 0; n < test.count; n++) {
     for (let i = 0; i < pixels; i++) digit[i] = test.images[n * pixels + i] / 255;
     const label = test.labels[n];
     CONDITIONS.forEach((condition, c) => {
+      // One distortion and one preprocessing per digit, read by every model.
       const { direct, raster } = condition.distort(digit);
-      if (classify(model.params, direct) === label) correctDirect[c] += 1;
       const prepared = preprocessGrayImage(createGrayImage(raster.width, raster.height, raster.data));
-      if (classify(model.params, prepared?.input ?? null) === label) correctPreprocessed[c] += 1;
       const thinned = prepared ? normaliseStrokeWidth(prepared.input, MAX_STROKE_WIDTH) : null;
-      if (classify(model.params, thinned) === label) correctThinned[c] += 1;
+      models.forEach((model, m) => {
+        if (isRight(model, direct, label)) counts[m].direct[c] += 1;
+        if (isRight(model, prepared?.input ?? null, label)) counts[m].preprocessed[c] += 1;
+        if (isRight(model, thinned, label)) counts[m].thinned[c] += 1;
+      });
     });
   }
 
   const pct = (correct: number) => (100 * correct) / test.count;
-  const plainWith = pct(correctPreprocessed[0]);
-  console.log(`model ${modelPath} (${model.params.layerSizes.join('-')}), ${test.count} MNIST test digits\n`);
+  console.log(`${test.count} MNIST test digits, read by:`);
+  for (const model of models) {
+    const dense = denseParamsOf(model.params);
+    const shape = dense ? dense.layerSizes.join('-') : architectureOf(model.params);
+    console.log(`- ${model.label}: ${model.path} (${shape})`);
+  }
+  const columns = [
+    'without preprocessing',
+    'with preprocessing',
+    'with, vs undistorted with',
+    `with + stroke-width normalisation (thin if > ${MAX_STROKE_WIDTH} px)`,
+  ];
   console.log(
-    `| condition | without preprocessing | with preprocessing | with, vs undistorted with | with + stroke-width normalisation (thin if > ${MAX_STROKE_WIDTH} px) |`,
+    `\n| condition | ${models.flatMap((model) => columns.map((column) => `${model.label}: ${column}`)).join(' | ')} |`,
   );
-  console.log('|---|---:|---:|---:|---:|');
-  const json: Record<string, { without: number; with: number; withWidthNormalisation: number }> = {};
+  console.log(`|---|${models.flatMap(() => columns.map(() => '---:')).join('|')}|`);
+  const json: Record<
+    string,
+    Record<string, { without: number; with: number; withWidthNormalisation: number }>
+  > = {};
+  models.forEach((model) => (json[model.label] = {}));
   CONDITIONS.forEach((condition, c) => {
-    const without = pct(correctDirect[c]);
-    const withPre = pct(correctPreprocessed[c]);
-    const thinnedPct = pct(correctThinned[c]);
-    json[condition.name] = {
-      without: Number(without.toFixed(2)),
-      with: Number(withPre.toFixed(2)),
-      withWidthNormalisation: Number(thinnedPct.toFixed(2)),
-    };
-    const delta = withPre - plainWith;
-    console.log(
-      `| ${condition.label} | ${without.toFixed(2)}% | ${withPre.toFixed(2)}% | ${c === 0 ? '' : `${delta >= 0 ? '+' : ''}${delta.toFixed(2)}`} | ${thinnedPct.toFixed(2)}% |`,
-    );
+    const cells = models.flatMap((model, m) => {
+      const without = pct(counts[m].direct[c]);
+      const withPre = pct(counts[m].preprocessed[c]);
+      const thinnedPct = pct(counts[m].thinned[c]);
+      json[model.label][condition.name] = {
+        without: Number(without.toFixed(2)),
+        with: Number(withPre.toFixed(2)),
+        withWidthNormalisation: Number(thinnedPct.toFixed(2)),
+      };
+      const delta = withPre - pct(counts[m].preprocessed[0]);
+      return [
+        `${without.toFixed(2)}%`,
+        `${withPre.toFixed(2)}%`,
+        c === 0 ? '' : `${delta >= 0 ? '+' : ''}${delta.toFixed(2)}`,
+        `${thinnedPct.toFixed(2)}%`,
+      ];
+    });
+    console.log(`| ${condition.label} | ${cells.join(' | ')} |`);
   });
-  console.log(`\n${JSON.stringify({ robustness: json, model: modelPath, samples: test.count })}`);
+  const files = Object.fromEntries(models.map((model) => [model.label, model.path]));
+  console.log(`\n${JSON.stringify({ robustness: json, models: files, samples: test.count })}`);
 }
 
-main();
+await main();

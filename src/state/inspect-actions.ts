@@ -12,7 +12,9 @@ import type {
   UnitRef,
 } from './inspect-slice';
 import { ensureDataset } from './dataset-actions';
+import { modelChoiceLabel, type ModelChoice } from './model-choice';
 import { loadDefaultModel } from './prediction-actions';
+import { selectModelChoice } from './prediction-slice';
 import { useStore } from './store';
 
 export const GALLERY_PAGE = 60;
@@ -169,8 +171,8 @@ export function selectUnit(unit: UnitRef | null): void {
   useStore.setState({ selectedUnit: unit });
 }
 
-/** Which model the analysis in the store describes. */
-let analysedSlot: ModelSlot | null = null;
+/** Which model the analysis in the store describes: a slot, and for the default slot which shipped network. */
+let analysedModel: ModelChoice | null = null;
 
 /** Evaluates the inspected model on all 10,000 test digits (confusion, precision/recall, dead units). */
 export async function runAnalysis(): Promise<void> {
@@ -178,13 +180,14 @@ export async function runAnalysis(): Promise<void> {
   try {
     const slot = activeSlot();
     await Promise.all([ensureModel(slot), ensureSplit('test')]);
+    const analysed = selectModelChoice(useStore.getState());
     const analysis = await getTrainer().analyseTestSet(slot);
-    analysedSlot = slot;
+    analysedModel = analysed;
     const when = new Date().toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit' });
     useStore.setState({
       analysis,
       analysisStatus: 'ready',
-      analysisOf: `${slot === 'default' ? 'the shipped default model' : 'the model trained here'}, measured at ${when}`,
+      analysisOf: `${analysed === 'live' ? 'the model trained here' : `the shipped ${modelChoiceLabel(analysed)} network`}, measured at ${when}`,
       selectedCell: null,
       gallery: null,
     });
@@ -301,7 +304,7 @@ export function startInspector(): () => void {
   lastDrawingSeen = drawn;
   void refreshWeights();
   // The live model may have trained since the last visit; the default one never changes.
-  const stale = analysedSlot !== state.modelSlot || state.modelSlot === 'live';
+  const stale = analysedModel !== selectModelChoice(state) || state.modelSlot === 'live';
   if (state.analysisStatus !== 'running' && (state.analysisStatus !== 'ready' || stale)) void runAnalysis();
   if (state.datasetBrowser.total === null) void browseDataset({});
 
@@ -319,7 +322,7 @@ export function startInspector(): () => void {
       if (now.inspectSource.kind === 'drawing') void refreshInspection();
       else void inspectDrawing();
     }
-    if (now.modelSlot !== before.modelSlot) {
+    if (now.modelSlot !== before.modelSlot || now.shippedModelId !== before.shippedModelId) {
       void refreshInspection();
       void refreshWeights();
       void runAnalysis();

@@ -1,6 +1,8 @@
 // What the network read from the latest drawing, and which model reads it.
 import type { StateCreator } from 'zustand';
 import type { ModelSlot } from '../worker/api';
+import type { ModelChoice } from './model-choice';
+import type { ShippedModelId } from './shipped-models';
 import type { AppState } from './store';
 
 export interface PredictionView {
@@ -10,6 +12,8 @@ export interface PredictionView {
   readonly logits: Float32Array;
   /** The 784 values that were fed to the network. */
   readonly input: Float32Array;
+  /** The network that gave this answer. */
+  readonly answeredBy: ModelChoice;
 }
 
 export type DefaultModelStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -17,6 +21,10 @@ export type DefaultModelStatus = 'idle' | 'loading' | 'ready' | 'error';
 export interface PredictionSlice {
   readonly prediction: PredictionView | null;
   readonly modelSlot: ModelSlot;
+  /** The shipped network that the 'default' slot holds (or is loading). */
+  readonly shippedModelId: ShippedModelId;
+  /** Why the page reads with another network than the one chosen (it was unavailable), politely; null when none. */
+  readonly modelNotice: string | null;
   /** True once the user trained (or stepped) a network in this session. */
   readonly liveModelAvailable: boolean;
   readonly defaultModelStatus: DefaultModelStatus;
@@ -28,8 +36,15 @@ export interface PredictionSlice {
 export const createPredictionSlice: StateCreator<AppState, [], [], PredictionSlice> = (set) => ({
   prediction: null,
   modelSlot: 'default',
+  shippedModelId: 'reference',
+  modelNotice: null,
   liveModelAvailable: false,
   defaultModelStatus: 'idle',
   predictionError: null,
   setModelSlot: (slot) => set({ modelSlot: slot }),
 });
+
+/** The network chosen to read the drawing, as the picker names it. */
+export function selectModelChoice(s: Pick<PredictionSlice, 'modelSlot' | 'shippedModelId'>): ModelChoice {
+  return s.modelSlot === 'live' ? 'live' : s.shippedModelId;
+}

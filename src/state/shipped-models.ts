@@ -8,7 +8,10 @@ export interface ShippedModel {
   readonly label: string;
   /** Relative to the page, so a build served from any sub-path finds it. */
   readonly url: string;
-  /** The CLI command that reproduces the file bit for bit. */
+  /**
+   * The CLI command that reproduces the file's weights bit for bit (its date and epoch timings differ). Without
+   * --float16 it writes the float32 original that tests/nn keeps beside the shipped file.
+   */
   readonly command: string;
 }
 

@@ -1,4 +1,4 @@
-// The training session: owns the datasets, the default and live networks and the training loop. The worker
+// The training session: owns the datasets, the default (shipped) and live networks and the training loop. The worker
 // exposes it through comlink; tests call it directly on the main thread. A multi-worker engine can sit behind
 // the same functions.
 import { transfer } from 'comlink';
@@ -109,7 +109,8 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
   const loading = new Map<MnistSplit, Promise<Dataset>>();
   const subsets = new Map<number, Dataset>();
   let config: TrainingConfig = REFERENCE_CONFIG;
-  let defaultModel: DenseModelFile | null = null;
+  /** The shipped network the page chose to read with: dense or convolutional. */
+  let defaultModel: ModelFile | null = null;
   let live: {
     params: ModelParams;
     config: TrainingConfig | null;
@@ -528,11 +529,10 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 
     /** Reads a .dlm file into a slot; loading into 'live' ends any run. A bad file leaves the slot unchanged. */
     async loadModel(bytes: Uint8Array, slot: ModelSlot): Promise<ModelSummary> {
-      const file = deserializeModel(bytes);
-      // The live slot takes any network; the default one (the shipped model, shown beside it) stays dense.
-      const model = slot === 'default' ? denseModelOf(file) : file;
+      const model = deserializeModel(bytes);
+      // Either slot takes any network: the default one holds whichever shipped network the page chose.
       if (slot === 'default') {
-        defaultModel = denseModelOf(file);
+        defaultModel = model;
       } else {
         await endLoop('stop');
         closeRun();
@@ -593,16 +593,3 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 }
 
 export type TrainerApi = ReturnType<typeof createTrainerApi>;
-
-type DenseModelFile = ModelFile & { params: NetworkParams };
-
-/** The worker trains, predicts and inspects dense networks; a layer list with conv or pool is refused by name. */
-function denseModelOf(model: ModelFile): DenseModelFile {
-  const params = denseParamsOf(model.params);
-  if (params === null) {
-    throw new TrainerError(
-      `“${model.name}” is a convolutional network (${architectureOf(model.params)}); this app opens dense networks only so far.`,
-    );
-  }
-  return { ...model, params };
-}

@@ -1,5 +1,5 @@
 // Offline: after one visit that opened Train and drew a digit, the app reloads with its server gone and still
-// draws, trains on two workers (cross-origin isolated from the service worker's headers), inspects and lists models.
+// draws (with either shipped network), trains on two workers (cross-origin isolated from the service worker's headers), inspects and lists models.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -78,6 +78,8 @@ describe('Offline after one visit', () => {
         return urls;
       });
       expect(swCached.some((url) => url.includes('/models/default.dlm'))).toBe(true);
+      // The CNN too, though this visit never chose it: offline, either network can read.
+      expect(swCached.some((url) => url.includes('/models/cnn.dlm'))).toBe(true);
       expect(swCached.some((url) => url.endsWith('/index.html') || url.includes('/index.html?'))).toBe(true);
       expect(swCached.filter((url) => url.includes('/data/'))).toEqual([]);
       console.log(`offline: the service worker precached ${swCached.length} files`);
@@ -97,6 +99,15 @@ describe('Offline after one visit', () => {
       expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
       await drawAndRead(page, DRAWN_DIGITS[2]);
+      // The shipped CNN comes from the precache and reads a drawing with the server gone.
+      await page.getByRole('radio', { name: 'Convolutional' }).check();
+      await page
+        .getByTestId('answered-by')
+        .filter({ hasText: 'read by Convolutional' })
+        .waitFor({ timeout: 60_000 });
+      await page.keyboard.press('Escape');
+      await drawAndRead(page, DRAWN_DIGITS[0]);
+      await page.getByTestId('answered-by').filter({ hasText: 'read by Convolutional' }).waitFor();
 
       await goTo(page, '#/train');
       await waitForDatasetReady(page);

@@ -87,6 +87,26 @@ describe('training session with a CNN', () => {
     expect(() => other.explain(new Float32Array(784), 'live')).toThrow(
       /reads dense networks so far; the model is a convolutional network \(conv 4@5x5, pool 2, dense 32\)/,
     );
-    await expect(other.loadModel(bytes, 'default')).rejects.toThrow(/is a convolutional network/);
+  });
+
+  it('takes a CNN into the default slot too (a shipped CNN), and predicts, evaluates and exports it', async () => {
+    const api = await readySession();
+    await api.step();
+    const bytes = api.getModel('live');
+    const other = await readySession();
+    const summary = await other.loadModel(bytes.slice(), 'default');
+    expect(summary).toMatchObject({ layerSizes: [], architecture: LIST });
+    expect(other.hasModel('default')).toBe(true);
+    expect(other.hasModel('live')).toBe(false);
+    expect(other.getArchitecture('default')).toEqual({ architecture: LIST, convolutional: true });
+    const input = Float32Array.from(test.images.subarray(0, 784), (v) => v / 255);
+    expect(Array.from(other.predict(input.slice(), 'default').probabilities)).toEqual(
+      Array.from(api.predict(input.slice(), 'live').probabilities),
+    );
+    expect(other.evaluate('default', 'test', 50).accuracy).toBe(api.evaluate('live', 'test', 50).accuracy);
+    expect((deserializeModel(other.getModel('default')).params as LayerNetworkParams).layers).toEqual(
+      parseLayerList(LIST),
+    );
+    expect(() => other.explain(new Float32Array(784), 'default')).toThrow(/reads dense networks so far/);
   });
 });

@@ -25,8 +25,14 @@ export interface DrawWorkbenchProps {
   /** Called at most once per animation frame with the 28x28 input (null when the pad is empty). */
   readonly onInput: (input: Float32Array | null) => void;
   readonly model: ModelChoice;
+  /** What the page calls the network that gave `probabilities`, or null while none has answered. */
+  readonly answeredBy?: string | null;
+  /** The same network's short name, for the phone's answer strip. */
+  readonly answeredByShort?: string | null;
   readonly liveModelAvailable: boolean;
   readonly onModelChange: (choice: ModelChoice) => void;
+  /** Why another network than the chosen one reads the drawing (it was unavailable), or null. */
+  readonly modelNotice?: string | null;
   /** Shown instead of the bars while no model is ready (e.g. "Loading the default model…"). */
   readonly modelStatus?: string | null;
 }
@@ -95,7 +101,12 @@ export function DrawWorkbench(props: DrawWorkbenchProps) {
   return (
     <div className="draw-grid">
       <section className="card draw-card" aria-label="Drawing">
-        <ReadingStrip ranked={ranked} status={props.modelStatus ?? null} hasInput={result !== null} />
+        <ReadingStrip
+          ranked={ranked}
+          status={props.modelStatus ?? null}
+          hasInput={result !== null}
+          reader={probabilities ? (props.answeredByShort ?? null) : null}
+        />
         <DrawingPad strokes={strokes} onStrokesChange={changeStrokes} onPenDiameter={setPenDiameter} />
         <div className="pad-tools">
           <button
@@ -132,22 +143,24 @@ export function DrawWorkbench(props: DrawWorkbenchProps) {
       </section>
 
       <section className="card read-card" aria-label="What the network reads">
+        <ModelSwitch
+          value={props.model}
+          liveAvailable={props.liveModelAvailable}
+          onChange={props.onModelChange}
+          notice={props.modelNotice ?? null}
+        />
         <div className="read-card__head">
           <TopPrediction
             digit={top}
             probability={topProbability}
             hasInput={result !== null}
             status={props.modelStatus ?? null}
+            answeredBy={probabilities ? (props.answeredBy ?? null) : null}
           />
           <InputPreview input={result?.input ?? null} />
         </div>
         <ProbabilityBars probabilities={probabilities} />
         <PredictionAnnouncer digit={top} probability={topProbability} holding={drawing} />
-        <ModelSwitch
-          value={props.model}
-          liveAvailable={props.liveModelAvailable}
-          onChange={props.onModelChange}
-        />
         <PreprocessStages stages={result?.stages ?? []} />
       </section>
     </div>

@@ -8,6 +8,8 @@ export interface ReadingStripProps {
   /** Why there is no answer yet, when it is not simply an empty pad. */
   readonly status: string | null;
   readonly hasInput: boolean;
+  /** The short name of the network that answered ("Convolutional"), or null. */
+  readonly reader?: string | null;
 }
 
 /** How many runners-up the strip names. */
@@ -18,7 +20,7 @@ function percent(probability: number): string {
   return rounded === 0 && probability > 0 ? '<1%' : `${rounded}%`;
 }
 
-export function ReadingStrip({ ranked, status, hasInput }: ReadingStripProps) {
+export function ReadingStrip({ ranked, status, hasInput, reader = null }: ReadingStripProps) {
   const top = ranked?.[0] ?? null;
   const note = top
     ? `${percent(top.probability)} sure`
@@ -30,7 +32,9 @@ export function ReadingStrip({ ranked, status, hasInput }: ReadingStripProps) {
         {top?.digit ?? '?'}
       </span>
       <span className="reading-strip__answer">
-        <span className="reading-strip__label">The network reads</span>
+        <span className="reading-strip__label">
+          {top && reader ? `${reader} reads` : 'The network reads'}
+        </span>
         <span className="reading-strip__note">{note}</span>
       </span>
       {ranked && (

@@ -6,9 +6,17 @@ export interface TopPredictionProps {
   readonly hasInput: boolean;
   /** Why there is no answer yet, when it is not simply an empty pad. */
   readonly status: string | null;
+  /** The network that gave this answer, when there is one. */
+  readonly answeredBy?: string | null;
 }
 
-export function TopPrediction({ digit, probability, hasInput, status }: TopPredictionProps) {
+export function TopPrediction({
+  digit,
+  probability,
+  hasInput,
+  status,
+  answeredBy = null,
+}: TopPredictionProps) {
   const note =
     digit !== null
       ? `${Math.round(probability * 100)}% sure`
@@ -25,6 +33,11 @@ export function TopPrediction({ digit, probability, hasInput, status }: TopPredi
         {digit ?? '?'}
       </span>
       <span className="top-prediction__note">{note}</span>
+      {digit !== null && answeredBy && (
+        <span className="top-prediction__by" data-testid="answered-by">
+          read by {answeredBy}
+        </span>
+      )}
     </div>
   );
 }

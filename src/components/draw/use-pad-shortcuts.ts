@@ -1,11 +1,13 @@
 // Keyboard shortcuts for the pad: Escape or Delete clears, Ctrl+Z (Cmd+Z on a Mac) undoes the last stroke.
 import { useEffect, useRef } from 'react';
 
+/** Inputs that take no text: Escape or Ctrl+Z there (after picking a network, say) is meant for the pad. */
+const NOT_TYPED = new Set(['radio', 'checkbox', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+
 function typingInto(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !NOT_TYPED.has(target.type);
+  return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 export function usePadShortcuts(onClear: () => void, onUndo: () => void): void {

@@ -6,6 +6,8 @@ import {
   setSaliencyTarget,
   setSaliencyView,
 } from '../../state/inspect-actions';
+import { chooseModel } from '../../state/prediction-actions';
+import { selectModelChoice } from '../../state/prediction-slice';
 import { useStore } from '../../state/store';
 import { ModelSwitch } from '../draw/ModelSwitch';
 import { ProbabilityBars } from '../draw/ProbabilityBars';
@@ -21,15 +23,14 @@ function sourceText(source: ReturnType<typeof useStore.getState>['inspectSource'
 }
 
 export function DigitPanel() {
-  const { inspected, error, view, hasDrawing, slot, liveAvailable, setSlot } = useStore(
+  const { inspected, error, view, hasDrawing, slot, liveAvailable } = useStore(
     useShallow((s) => ({
       inspected: s.inspected,
       error: s.inspectError,
       view: s.saliencyView,
       hasDrawing: s.prediction !== null,
-      slot: s.modelSlot,
+      slot: selectModelChoice(s),
       liveAvailable: s.liveModelAvailable,
-      setSlot: s.setModelSlot,
     })),
   );
   const e = inspected?.explanation;
@@ -53,7 +54,7 @@ export function DigitPanel() {
           </p>
         </div>
         <div className="inspect-card__actions">
-          <ModelSwitch value={slot} liveAvailable={liveAvailable} onChange={setSlot} />
+          <ModelSwitch value={slot} liveAvailable={liveAvailable} onChange={chooseModel} />
           {hasDrawing && source?.kind !== 'drawing' && (
             <button type="button" className="button button--small" onClick={() => void inspectDrawing()}>
               Use my drawing

@@ -23,7 +23,7 @@ function setup(probabilities: Float32Array | null = null) {
     <DrawWorkbench
       probabilities={probabilities}
       onInput={onInput}
-      model="default"
+      model="reference"
       liveModelAvailable={false}
       onModelChange={() => {}}
     />,
@@ -110,7 +110,7 @@ describe('DrawWorkbench', () => {
       <DrawWorkbench
         probabilities={SEVEN}
         onInput={onInput}
-        model="default"
+        model="reference"
         liveModelAvailable={false}
         onModelChange={() => {}}
       />,
@@ -169,6 +169,44 @@ describe('DrawWorkbench', () => {
     await waitFor(() => expect(lastInput(onInput)).toBeNull());
     expect(screen.getByRole('button', { name: 'Undo' })).toBeDisabled();
     expect(screen.getByText(/Esc/)).toBeInTheDocument();
+  });
+
+  it('Escape still clears the pad after a network was picked (focus on its radio button)', async () => {
+    const { onInput, pad } = setup();
+    drawStroke(pad, [
+      [100, 40],
+      [100, 240],
+    ]);
+    await waitFor(() => expect(lastInput(onInput)).toBeInstanceOf(Float32Array));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('radio', { name: 'Convolutional' }));
+    expect(screen.getByRole('radio', { name: 'Convolutional' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(lastInput(onInput)).toBeNull());
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  });
+
+  it('names the network that answered under the digit', async () => {
+    const { onInput, pad, view } = setup();
+    drawStroke(pad, [
+      [100, 40],
+      [110, 240],
+    ]);
+    await waitFor(() => expect(lastInput(onInput)).toBeInstanceOf(Float32Array));
+    view.rerender(
+      <DrawWorkbench
+        probabilities={SEVEN}
+        onInput={onInput}
+        model="convolutional"
+        answeredBy="Convolutional"
+        answeredByShort="Convolutional"
+        liveModelAvailable={false}
+        onModelChange={() => {}}
+      />,
+    );
+    expect(screen.getByTestId('answered-by')).toHaveTextContent('read by Convolutional');
+    expect(screen.getByTestId('reading-strip')).toHaveTextContent(/^7Convolutional reads97% sure/);
+    expect(screen.getByRole('radio', { name: 'Convolutional' })).toBeChecked();
   });
 
   it('reads a picked image through the same preprocessing and shows its stages', async () => {
