@@ -1,9 +1,10 @@
-// The Models place: the current model (export, import), the models saved in this browser, and a comparison.
+// The Models place: the current model (export, import), the shipped and saved models, and a comparison.
 import { PlaceHeading } from '../ui/PlaceHeading';
 import { CurrentModelCard } from './CurrentModelCard';
 import { ModelComparison } from './ModelComparison';
 import { ModelsMessages } from './ModelsMessages';
 import { SavedModelList } from './SavedModelList';
+import { ShippedModelList } from './ShippedModelList';
 import './models.css';
 
 export function ModelsPage() {
@@ -13,6 +14,7 @@ export function ModelsPage() {
       <ModelsMessages />
       <CurrentModelCard />
       <ModelComparison />
+      <ShippedModelList />
       <SavedModelList />
     </section>
   );

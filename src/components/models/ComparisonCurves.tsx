@@ -1,0 +1,122 @@
+// The compared models' curves overlaid (test accuracy; training and test loss) over epochs, and the same as numbers.
+import { formatMetric } from '../train/chart-format';
+import {
+  accuracySeries,
+  accuracySummary,
+  curveRows,
+  epochText,
+  hasCurves,
+  lossSeries,
+  type ComparisonEntry,
+} from './comparison-series';
+import { ComparisonChart } from './ComparisonChart';
+
+export interface ComparisonCurvesProps {
+  readonly entries: readonly ComparisonEntry[];
+  /** Models whose curves are still being read. */
+  readonly loading: readonly string[];
+  /** Fixed chart width for tests. */
+  readonly width?: number;
+}
+
+const ACCURACY_DOMAIN = ['auto', 100] as const;
+const LOSS_DOMAIN = [0, 'auto'] as const;
+
+function lossText(loss: number | null): string {
+  return loss === null ? '—' : formatMetric(loss, '');
+}
+
+export function ComparisonCurves({ entries, loading, width }: ComparisonCurvesProps) {
+  const drawn = entries.filter(hasCurves);
+  const withoutCurves = entries.filter((entry) => entry.curves && !hasCurves(entry));
+  const accuracy = accuracySeries(drawn);
+  const loss = lossSeries(drawn);
+  const lossDescription = `Training loss (dashed) and test loss (solid) per epoch for ${drawn
+    .map((entry) => entry.model.name)
+    .join(', ')}.`;
+  return (
+    <div className="compare-curves" data-testid="compare-curves">
+      <h3 className="compare-curves__title">Curves over epochs</h3>
+      {loading.length > 0 && (
+        <p className="compare-curves__note">Reading the curves of {loading.join(', ')}…</p>
+      )}
+      {withoutCurves.length > 0 && (
+        <p className="compare-curves__note" data-testid="no-curves-note">
+          No curves for {withoutCurves.map((entry) => entry.model.name).join(', ')}: the file keeps no
+          training history (an older .dlm or an imported .npz).
+        </p>
+      )}
+      {entries
+        .filter((entry) => entry.curvesError)
+        .map((entry) => (
+          <p key={entry.model.id} className="compare-curves__note" role="alert">
+            The curves of {entry.model.name} could not be read: {entry.curvesError}
+          </p>
+        ))}
+      {drawn.length > 0 && (
+        <>
+          <div className="compare-curves__charts">
+            {accuracy.length > 0 && (
+              <ComparisonChart
+                title="Test accuracy"
+                yLabel="Test accuracy (%)"
+                series={accuracy}
+                yDomain={ACCURACY_DOMAIN}
+                description={accuracySummary(drawn)}
+                width={width}
+              />
+            )}
+            <ComparisonChart
+              title="Loss"
+              yLabel="Cross-entropy loss"
+              series={loss}
+              yDomain={LOSS_DOMAIN}
+              description={lossDescription}
+              width={width}
+            />
+          </div>
+          <details className="compare-curves__numbers">
+            <summary>The curves as numbers</summary>
+            {drawn.map((entry) => (
+              <CurveTable key={entry.model.id} entry={entry} />
+            ))}
+          </details>
+        </>
+      )}
+    </div>
+  );
+}
+
+function CurveTable({ entry }: { readonly entry: ComparisonEntry }) {
+  const rows = entry.curves ? curveRows(entry.curves) : [];
+  return (
+    <div
+      className="models-compare__scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={`Curves of ${entry.model.name}`}
+    >
+      <table className="compare-curves__table">
+        <caption>{entry.model.name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Epoch</th>
+            <th scope="col">Test accuracy</th>
+            <th scope="col">Test loss</th>
+            <th scope="col">Training loss</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.epoch}>
+              <th scope="row">{epochText(row.epoch)}</th>
+              <td>{row.testAccuracy.toFixed(2)}%</td>
+              <td>{lossText(row.testLoss)}</td>
+              <td>{lossText(row.trainLoss)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
