@@ -7,13 +7,18 @@ import { SavedModelList } from './SavedModelList';
 import { ShippedModelList } from './ShippedModelList';
 import './models.css';
 
-export function ModelsPage() {
+export interface ModelsPageProps {
+  /** Fixed width of the comparison's charts (tests, where nothing has a layout). */
+  readonly comparisonChartWidth?: number;
+}
+
+export function ModelsPage({ comparisonChartWidth }: ModelsPageProps = {}) {
   return (
     <section className="place models-page" aria-labelledby="models-title">
       <PlaceHeading place="models" />
       <ModelsMessages />
       <CurrentModelCard />
-      <ModelComparison />
+      <ModelComparison chartWidth={comparisonChartWidth} />
       <ShippedModelList />
       <SavedModelList />
     </section>
