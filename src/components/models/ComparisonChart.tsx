@@ -27,7 +27,7 @@ const GRID_STROKE = '#e6e8ec';
 const AXIS_TEXT = '#4b5563';
 /** Room under the x ticks for the axis' label, and left of the y ticks for the rotated one. */
 const X_AXIS_HEIGHT = 42;
-const Y_LABEL_ROOM = 18;
+const Y_LABEL_ROOM = 22;
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 } as const;
 
 function extent(series: readonly CompareSeries[]) {
@@ -120,7 +120,7 @@ export function ComparisonChart({
               value: yLabel,
               angle: -90,
               position: 'insideLeft',
-              offset: 4,
+              offset: 8,
               style: { textAnchor: 'middle' },
               fill: AXIS_TEXT,
               fontSize: FONT_SIZE,
@@ -137,7 +137,9 @@ export function ComparisonChart({
               stroke={s.color}
               strokeWidth={s.dashed ? 1.5 : 2}
               strokeDasharray={s.dashed ? '5 4' : undefined}
-              dot={s.dots ? { r: 2.5, fill: '#fff', stroke: s.color, strokeWidth: 1.5 } : false}
+              dot={
+                s.dots ? { r: 2.5, fill: '#fff', stroke: s.color, strokeWidth: 1.5, clipDot: false } : false
+              }
               activeDot={false}
               isAnimationActive={false}
             />
