@@ -29,8 +29,9 @@ function lossText(loss: number | null): string {
 export function ComparisonCurves({ entries, loading, width }: ComparisonCurvesProps) {
   const drawn = entries.filter(hasCurves);
   const withoutCurves = entries.filter((entry) => entry.curves && !hasCurves(entry));
-  const accuracy = accuracySeries(drawn);
-  const loss = lossSeries(drawn);
+  // Colours follow the order ticked, so a model keeps its colour while others' curves arrive.
+  const accuracy = accuracySeries(entries);
+  const loss = lossSeries(entries);
   const lossDescription = `Training loss (dashed) and test loss (solid) per epoch for ${drawn
     .map((entry) => entry.model.name)
     .join(', ')}.`;
