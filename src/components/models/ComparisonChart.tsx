@@ -6,14 +6,20 @@ import { yAxisWidth } from '../train/chart-plot-area';
 import { ChartLegend } from '../train/ChartLegend';
 import { useElementWidth } from '../train/useElementWidth';
 import type { CompareSeries } from './comparison-series';
+import { decadeAxis } from './decade-axis';
 
 export interface ComparisonChartProps {
   readonly title: string;
   /** The y axis' label, e.g. "Test accuracy (%)". */
   readonly yLabel: string;
   readonly series: readonly CompareSeries[];
-  /** Fixed ends of the y axis; 'auto' follows the data (widened to a whole tick step). */
-  readonly yDomain: readonly [number | 'auto', number | 'auto'];
+  /** Fixed ends of a linear y axis; 'auto' follows the data (widened to a whole tick step). */
+  readonly yDomain?: readonly [number | 'auto', number | 'auto'];
+  /**
+   * 'log' spans whole powers of ten: a run's first losses (2.3 at the start) and a good model's last (0.02) stay
+   * readable on one chart; yDomain is not used.
+   */
+  readonly yScale?: 'linear' | 'log';
   /** What the chart shows, in words (read out instead of the drawing). */
   readonly description: string;
   /** Fixed width (tests, where nothing has a layout); otherwise the chart fills its box. */
@@ -21,6 +27,7 @@ export interface ComparisonChartProps {
   readonly height?: number;
 }
 
+const AUTO_DOMAIN = ['auto', 'auto'] as const;
 const FONT_SIZE = 12;
 const TICK_INTERVALS = 4;
 const GRID_STROKE = '#e6e8ec';
@@ -30,12 +37,13 @@ const X_AXIS_HEIGHT = 42;
 const Y_LABEL_ROOM = 22;
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 } as const;
 
-function extent(series: readonly CompareSeries[]) {
+function extent(series: readonly CompareSeries[], positiveOnly: boolean) {
   let maxEpoch = 0;
   let minY = Infinity;
   let maxY = -Infinity;
   for (const s of series) {
     for (const p of s.points) {
+      if (positiveOnly && !(p.value > 0)) continue;
       maxEpoch = Math.max(maxEpoch, p.epoch);
       minY = Math.min(minY, p.value);
       maxY = Math.max(maxY, p.value);
@@ -53,22 +61,22 @@ export function ComparisonChart({
   title,
   yLabel,
   series,
-  yDomain,
+  yDomain = AUTO_DOMAIN,
+  yScale = 'linear',
   description,
   width,
   height = 240,
 }: ComparisonChartProps) {
   const [boxRef, measuredWidth] = useElementWidth<HTMLDivElement>(width ?? 320);
   const descriptionId = useId();
-  const range = extent(series);
+  const log = yScale === 'log';
+  const range = extent(series, log);
   if (!range) return null;
   const xAxis = niceAxis(0, Math.max(1, range.maxEpoch), TICK_INTERVALS);
   const [yMin, yMax] = yDomain;
-  const yAxis = niceAxis(
-    yMin === 'auto' ? range.minY : yMin,
-    yMax === 'auto' ? range.maxY : yMax,
-    TICK_INTERVALS,
-  );
+  const yAxis = log
+    ? decadeAxis(range.minY, range.maxY)
+    : niceAxis(yMin === 'auto' ? range.minY : yMin, yMax === 'auto' ? range.maxY : yMax, TICK_INTERVALS);
   const axisWidth = yAxisWidth(yAxis.ticks.map(tickText), FONT_SIZE) + Y_LABEL_ROOM;
   const legend = series.map(({ key, name, color, dashed, dots }) => ({ key, name, color, dashed, dots }));
   return (
@@ -108,6 +116,7 @@ export function ComparisonChart({
           <YAxis
             type="number"
             dataKey="value"
+            scale={log ? 'log' : 'auto'}
             domain={[yAxis.domain[0], yAxis.domain[1]]}
             ticks={[...yAxis.ticks]}
             interval={0}
@@ -130,7 +139,7 @@ export function ComparisonChart({
             <Line
               key={s.key}
               className="compare-chart__line"
-              data={[...s.points]}
+              data={log ? s.points.filter((p) => p.value > 0) : [...s.points]}
               dataKey="value"
               name={s.name}
               type="linear"

@@ -20,7 +20,6 @@ export interface ComparisonCurvesProps {
 }
 
 const ACCURACY_DOMAIN = ['auto', 100] as const;
-const LOSS_DOMAIN = [0, 'auto'] as const;
 
 function lossText(loss: number | null): string {
   return loss === null ? '—' : formatMetric(loss, '');
@@ -32,7 +31,7 @@ export function ComparisonCurves({ entries, loading, width }: ComparisonCurvesPr
   // Colours follow the order ticked, so a model keeps its colour while others' curves arrive.
   const accuracy = accuracySeries(entries);
   const loss = lossSeries(entries);
-  const lossDescription = `Training loss (dashed) and test loss (solid) per epoch for ${drawn
+  const lossDescription = `Training loss (dashed) and test loss (solid) per epoch, on a logarithmic scale, for ${drawn
     .map((entry) => entry.model.name)
     .join(', ')}.`;
   return (
@@ -69,9 +68,9 @@ export function ComparisonCurves({ entries, loading, width }: ComparisonCurvesPr
             )}
             <ComparisonChart
               title="Loss"
-              yLabel="Cross-entropy loss"
+              yLabel="Cross-entropy loss (log scale)"
               series={loss}
-              yDomain={LOSS_DOMAIN}
+              yScale="log"
               description={lossDescription}
               width={width}
             />
