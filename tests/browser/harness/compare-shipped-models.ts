@@ -12,9 +12,13 @@ export function comparisonLineCount(page: Page): Promise<number> {
 
 /**
  * Ticks the reference and the CNN, waits for their 2 accuracy and 4 loss lines (more when saved models are compared
- * too), and scrolls to the comparison.
+ * too), and scrolls to the comparison (or to `scrollTo`, a selector).
  */
-export async function compareShippedModels(page: Page, timeoutMs = 30_000): Promise<void> {
+export async function compareShippedModels(
+  page: Page,
+  timeoutMs = 30_000,
+  scrollTo = '#models-compare-title',
+): Promise<void> {
   const shipped = page.getByTestId('shipped-models');
   await shipped.waitFor({ timeout: timeoutMs });
   for (const name of [/^Reference/, /^Convolutional/]) {
@@ -27,7 +31,7 @@ export async function compareShippedModels(page: Page, timeoutMs = 30_000): Prom
     'the curves of both shipped models',
   );
   // Below the sticky header, not under it.
-  await page.locator('#models-compare-title').evaluate((heading) => {
+  await page.locator(scrollTo).evaluate((heading) => {
     const header = document.querySelector('.app-header');
     const top = heading.getBoundingClientRect().top + window.scrollY;
     window.scrollTo(0, top - (header?.getBoundingClientRect().height ?? 0) - 16);

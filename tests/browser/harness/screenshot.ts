@@ -1,8 +1,8 @@
-// Screenshots a route of the built app: npx tsx tests/browser/harness/screenshot.ts '#/train' out.png 1280x800 [ready|draw|compare]
+// Screenshots a route of the built app: npx tsx tests/browser/harness/screenshot.ts '#/train' out.png 1280x800 [ready|draw|compare|compare-curves]
 // "ready" waits for the MNIST data to finish loading first. "draw" draws a 7 on the Draw pad, waits for the
 // network's reading and captures only the viewport: what a person sees while drawing, without scrolling.
 // "compare" (on '#/models') ticks both shipped models, waits for their curves and captures the viewport from the
-// comparison down.
+// comparison down; "compare-curves" the same from the curves down.
 import { ensureBuilt } from './build';
 import { launchBrowser, openApp, waitForDatasetReady } from './browser';
 import { compareShippedModels } from './compare-shipped-models';
@@ -28,7 +28,9 @@ try {
       .waitFor({ timeout: 30_000 });
   }
   if (wait === 'compare') await compareShippedModels(app.page);
-  await app.page.screenshot({ path: out, fullPage: wait !== 'draw' && wait !== 'compare' });
+  if (wait === 'compare-curves') await compareShippedModels(app.page, 30_000, '.compare-curves__title');
+  const viewportOnly = wait === 'draw' || wait === 'compare' || wait === 'compare-curves';
+  await app.page.screenshot({ path: out, fullPage: !viewportOnly });
   if (app.consoleErrors.length > 0) console.log(`console errors:\n${app.consoleErrors.join('\n')}`);
   console.log(`wrote ${out} (${width}x${height})`);
 } finally {
