@@ -107,8 +107,9 @@ function CurveTable({ entry }: { readonly entry: ComparisonEntry }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.epoch}>
+          {/* Two evaluations may share an epoch (a run stopped and resumed): rows are keyed by order. */}
+          {rows.map((row, index) => (
+            <tr key={index}>
               <th scope="row">{epochText(row.epoch)}</th>
               <td>{row.testAccuracy.toFixed(2)}%</td>
               <td>{lossText(row.testLoss)}</td>
