@@ -317,6 +317,11 @@ export function readModelHeader(bytes: Uint8Array): ModelHeader {
   };
 }
 
+/** Weights and biases of the network a header describes, whatever its layers: every tensor's numbers. */
+export function headerParameterCount(header: Pick<ModelHeader, 'tensors'>): number {
+  return header.tensors.reduce((count, tensor) => count + tensor.shape[0] * tensor.shape[1], 0);
+}
+
 function nonFiniteWeight(entryName: string, value: number, index: number): ModelFormatError {
   return new ModelFormatError(
     `tensor ${entryName} holds ${value} at index ${index}; every weight must be a finite number`,

@@ -1,5 +1,6 @@
 // Saved models as the Models place shows them: the list, which one is open, what is compared, and what went wrong.
 import type { StateCreator } from 'zustand';
+import type { ComparisonFile } from './compared-model';
 import type { SavedModelStatus, SavedModelSummary } from '../storage/digit-lab-db';
 import type { AppState } from './store';
 
@@ -21,7 +22,10 @@ export interface ModelsSlice {
   readonly modelsNotice: string | null;
   /** An open, import or delete is in flight. */
   readonly modelsBusy: boolean;
+  /** Ticked for comparison, in the order ticked: saved models' ids and `shipped:<id>` for the app's own. */
   readonly comparedModelIds: readonly string[];
+  /** Files read for the comparison (a shipped model's download, a saved model's curves), by their key. */
+  readonly comparisonFiles: Readonly<Record<string, ComparisonFile>>;
   readonly toggleComparedModel: (id: string) => void;
   readonly dismissModelMessages: () => void;
 }
@@ -35,6 +39,7 @@ export const createModelsSlice: StateCreator<AppState, [], [], ModelsSlice> = (s
   modelsNotice: null,
   modelsBusy: false,
   comparedModelIds: [],
+  comparisonFiles: {},
   toggleComparedModel: (id) =>
     set((s) => ({
       comparedModelIds: s.comparedModelIds.includes(id)

@@ -1,9 +1,13 @@
 // Saved models in IndexedDB: save (also as a run's checkpoint), list, load, rename, delete, and the last-open model.
-import { deserializeModel, readModelHeader, serializeModel, type ModelFile } from '../nn/model-file';
+import {
+  deserializeModel,
+  headerParameterCount,
+  readModelHeader,
+  serializeModel,
+  type ModelFile,
+} from '../nn/model-file';
 import { ModelFormatError } from '../nn/model-format-error';
 import { formatLayerList } from '../nn/layer';
-import { resolveLayers } from '../nn/layer-shapes';
-import { parameterCount } from '../nn/network';
 import {
   openDigitLabDatabase,
   type DigitLabDatabase,
@@ -96,10 +100,7 @@ export class ModelRepository {
         updatedAt: now.toISOString(),
         layerSizes: header.layerSizes ?? [],
         ...(header.layerSizes === null ? { architecture: formatLayerList(header.layers) } : {}),
-        parameterCount:
-          header.layerSizes === null
-            ? resolveLayers(header.layers).parameterCount
-            : parameterCount(header.layerSizes),
+        parameterCount: headerParameterCount(header),
         config: header.config,
         testAccuracy: finiteOrNull(header.metrics.testAccuracy),
         epochs: finiteOrNull(header.metrics.epochs),

@@ -1,11 +1,10 @@
 // Accessibility in Chromium: axe-core finds no WCAG 2.1 A/AA violation on any place or in the states people reach
 // (a drawn digit, the dataset browser, an opened unit, a confusion cell's digits, training, a trained model on Draw,
-// storage and import errors), each checked at a desktop and a phone size.
+// storage and import errors, the shipped models compared), each checked at a desktop and a phone size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import {
+  compareShippedModels,
   drawOnPad,
   launchBrowser,
   openApp,
@@ -17,80 +16,10 @@ import {
   type OpenedApp,
   type StaticServer,
 } from './harness';
+import { AXE_SIZES, checkState, expectNoViolations } from './harness/axe';
 import { DRAWN_DIGITS } from './draw-strokes';
 
-const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 390, height: 844 },
-] as const;
-const DESKTOP = SIZES[0];
-
-interface Violation {
-  readonly rule: string;
-  readonly impact: string;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: string; readonly summary: string }[];
-}
-
-/** axe-core's WCAG 2.1 A/AA violations for the page as it is now (axe is injected once per document). */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SCRIPT });
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<AxeResults> } }).axe;
-    const results = await axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
-    });
-    // A check that applied no rule (tags misspelt, an empty page) would pass vacuously.
-    const rulesApplied = results.passes.length + results.violations.length + results.incomplete.length;
-    if (rulesApplied < 10) throw new Error(`axe applied only ${rulesApplied} rules to ${location.href}`);
-    return results.violations.map((v) => ({
-      rule: v.id,
-      impact: v.impact ?? 'unknown',
-      help: v.help,
-      nodes: v.nodes.map((n) => ({
-        target: n.target.map(String).join(' '),
-        summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
-      })),
-    }));
-  }, WCAG_TAGS);
-}
-
-/** Lets a resize reach the layout (media queries, ResizeObserver-driven charts) before axe reads it. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
-  await page.waitForTimeout(300);
-}
-
-/**
- * Runs axe on the page's current state at both sizes and adds one readable line per rule broken, e.g.
- * "[Inspect @ 390x844] color-contrast (serious) on 2 elements: <help> — <targets> — <what to fix>".
- * Leaves the page at the desktop size.
- */
-async function checkState(page: Page, state: string, found: string[]): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await settle(page);
-    for (const v of await axeViolations(page)) {
-      const targets = v.nodes.slice(0, 4).map((n) => n.target);
-      if (v.nodes.length > 4) targets.push(`and ${v.nodes.length - 4} more`);
-      found.push(
-        `[${state} @ ${size.width}x${size.height}] ${v.rule} (${v.impact}) on ${v.nodes.length} ` +
-          `element${v.nodes.length === 1 ? '' : 's'}: ${v.help} — ${targets.join(' | ')} — ${v.nodes[0].summary}`,
-      );
-    }
-  }
-  await page.setViewportSize(DESKTOP);
-  await settle(page);
-}
-
-function expectNoViolations(found: readonly string[]): void {
-  expect(found, `axe-core found WCAG 2.1 A/AA violations:\n${found.join('\n')}`).toEqual([]);
-}
+const DESKTOP = AXE_SIZES[0];
 
 /** Points drawn by the training chart lines, so the live charts are on screen before they are checked. */
 function chartPoints(page: Page): Promise<number> {
@@ -261,6 +190,8 @@ describe('WCAG 2.1 A/AA (axe-core) at 1280x800 and 390x844', () => {
     await page.goto(server.url('#/models'));
     await page.getByTestId('current-model-name').waitFor();
     await checkState(page, 'Models', found);
+    await compareShippedModels(page);
+    await checkState(page, 'Models comparing the shipped models', found);
     await page.getByTestId('model-file-input').setInputFiles({
       name: 'broken.npz',
       mimeType: 'application/zip',

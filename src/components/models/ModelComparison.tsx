@@ -1,49 +1,127 @@
-// Saved models side by side: architecture, size, accuracy and the settings they were trained with.
+// Compared models side by side (saved runs and the shipped ones, any architecture), then their curves overlaid.
+import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { loadSavedCurves } from '../../state/comparison-actions';
+import {
+  comparedModelOfSummary,
+  meanEpochSeconds,
+  savedCurvesKey,
+  type ComparisonFile,
+} from '../../state/compared-model';
 import type { SavedModelSummary } from '../../state/models-slice';
 import { useStore } from '../../state/store';
 import { OPTIMIZER_LABELS } from '../train/run-label';
 import { formatCount } from '../ui/format';
-import { accuracyText, architectureText, dateText } from './model-format';
+import type { ComparisonEntry } from './comparison-series';
+import { ComparisonCurves } from './ComparisonCurves';
+import { accuracyText, dateText } from './model-format';
 
 interface Row {
   readonly label: string;
-  readonly value: (m: SavedModelSummary) => string;
+  readonly value: (entry: ComparisonEntry) => string;
+}
+
+function epochTimeText(entry: ComparisonEntry): string {
+  const seconds = meanEpochSeconds(entry.curves?.history ?? null);
+  return seconds === null ? '—' : `${seconds.toFixed(1)} s`;
 }
 
 const ROWS: readonly Row[] = [
-  { label: 'Architecture', value: (m) => architectureText(m.layerSizes, m.architecture) },
-  { label: 'Parameters', value: (m) => formatCount(m.parameterCount) },
-  { label: 'Test accuracy', value: (m) => accuracyText(m.testAccuracy) },
-  { label: 'Epochs', value: (m) => (m.epochs === null ? '—' : String(Number(m.epochs.toFixed(2)))) },
-  { label: 'Optimizer', value: (m) => (m.config ? OPTIMIZER_LABELS[m.config.optimizer] : '—') },
-  { label: 'Learning rate', value: (m) => (m.config ? String(m.config.learningRate) : '—') },
-  { label: 'Batch size', value: (m) => (m.config ? String(m.config.batchSize) : '—') },
-  { label: 'Seed', value: (m) => (m.config ? String(m.config.seed) : '—') },
-  { label: 'Saved', value: (m) => dateText(m.updatedAt) },
+  { label: 'Architecture', value: ({ model }) => model.architecture },
+  { label: 'Parameters', value: ({ model }) => formatCount(model.parameterCount) },
+  { label: 'Test accuracy', value: ({ model }) => accuracyText(model.testAccuracy) },
+  {
+    label: 'Epochs',
+    value: ({ model }) => (model.epochs === null ? '—' : String(Number(model.epochs.toFixed(2)))),
+  },
+  { label: 'Epoch time', value: epochTimeText },
+  {
+    label: 'Optimizer',
+    value: ({ model }) => (model.config ? OPTIMIZER_LABELS[model.config.optimizer] : '—'),
+  },
+  { label: 'Learning rate', value: ({ model }) => (model.config ? String(model.config.learningRate) : '—') },
+  { label: 'Batch size', value: ({ model }) => (model.config ? String(model.config.batchSize) : '—') },
+  { label: 'Seed', value: ({ model }) => (model.config ? String(model.config.seed) : '—') },
+  {
+    label: 'Saved',
+    value: ({ model }) => (model.savedAt === null ? 'ships with the app' : dateText(model.savedAt)),
+  },
 ];
 
-export function ModelComparison() {
-  const compared = useStore(
-    useShallow((s) => s.savedModels.filter((m) => s.comparedModelIds.includes(m.id))),
+function cellClass(row: string, best: boolean): string | undefined {
+  if (row === 'Architecture') return 'models-compare__architecture';
+  return row === 'Test accuracy' && best ? 'models-compare__best' : undefined;
+}
+
+interface Compared {
+  readonly entries: readonly ComparisonEntry[];
+  /** Saved models whose curves are not read yet. */
+  readonly unread: readonly SavedModelSummary[];
+  readonly loading: readonly string[];
+}
+
+/** The ticked models in the order ticked; a shipped model joins once its file is here. */
+function comparedEntries(
+  ids: readonly string[],
+  savedModels: readonly SavedModelSummary[],
+  files: Readonly<Record<string, ComparisonFile>>,
+): Compared {
+  const entries: ComparisonEntry[] = [];
+  const unread: SavedModelSummary[] = [];
+  const loading: string[] = [];
+  for (const id of ids) {
+    const summary = savedModels.find((m) => m.id === id);
+    if (summary) {
+      const file = files[savedCurvesKey(summary)];
+      if (!file) unread.push(summary);
+      if (!file || file.status === 'loading') loading.push(summary.name);
+      entries.push({
+        model: comparedModelOfSummary(summary),
+        curves: file?.status === 'ready' ? file.curves : null,
+        ...(file?.status === 'failed' ? { curvesError: file.error } : {}),
+      });
+      continue;
+    }
+    const file = files[id];
+    if (file?.status === 'ready') entries.push({ model: file.model, curves: file.curves });
+  }
+  return { entries, unread, loading };
+}
+
+export interface ModelComparisonProps {
+  /** Fixed chart width for tests. */
+  readonly chartWidth?: number;
+}
+
+export function ModelComparison({ chartWidth }: ModelComparisonProps) {
+  const { ids, savedModels, files } = useStore(
+    useShallow((s) => ({ ids: s.comparedModelIds, savedModels: s.savedModels, files: s.comparisonFiles })),
   );
-  if (compared.length === 0) return null;
-  const best = Math.max(...compared.map((m) => m.testAccuracy ?? -1));
+  const { entries, unread, loading } = useMemo(
+    () => comparedEntries(ids, savedModels, files),
+    [ids, savedModels, files],
+  );
+  useEffect(() => {
+    for (const summary of unread) void loadSavedCurves(summary);
+  }, [unread]);
+  if (entries.length === 0) return null;
+  const best = Math.max(...entries.map((e) => e.model.testAccuracy ?? -1));
   return (
     <section className="card models-compare" aria-labelledby="models-compare-title">
       <h2 id="models-compare-title" className="card__title">
         Comparison
       </h2>
-      <div className="models-compare__scroll">
-        <table>
+      {/* Focusable, so a keyboard can scroll a table wider than a phone. */}
+      <div className="models-compare__scroll" tabIndex={0} role="region" aria-label="Compared models">
+        <table data-testid="compare-table">
           <thead>
             <tr>
               <th scope="col">
                 <span className="visually-hidden">Property</span>
               </th>
-              {compared.map((m) => (
-                <th key={m.id} scope="col">
-                  {m.name}
+              {entries.map(({ model }) => (
+                <th key={model.id} scope="col">
+                  {model.name}
                 </th>
               ))}
             </tr>
@@ -52,16 +130,12 @@ export function ModelComparison() {
             {ROWS.map((row) => (
               <tr key={row.label}>
                 <th scope="row">{row.label}</th>
-                {compared.map((m) => (
+                {entries.map((entry) => (
                   <td
-                    key={m.id}
-                    className={
-                      row.label === 'Test accuracy' && compared.length > 1 && m.testAccuracy === best
-                        ? 'models-compare__best'
-                        : undefined
-                    }
+                    key={entry.model.id}
+                    className={cellClass(row.label, entries.length > 1 && entry.model.testAccuracy === best)}
                   >
-                    {row.value(m)}
+                    {row.value(entry)}
                   </td>
                 ))}
               </tr>
@@ -69,6 +143,7 @@ export function ModelComparison() {
           </tbody>
         </table>
       </div>
+      <ComparisonCurves entries={entries} loading={loading} width={chartWidth} />
     </section>
   );
 }

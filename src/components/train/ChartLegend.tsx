@@ -1,5 +1,6 @@
-// The legend of a live chart as plain HTML beside the SVG: drawn once per set of series, not on every redraw.
+// The legend of a chart as plain HTML beside the SVG: drawn once per set of series, not on every redraw.
 import { memo } from 'react';
+import './chart-legend.css';
 
 export interface LegendEntry {
   readonly key: string;

@@ -25,3 +25,4 @@ export { pressAndAwaitStatus, trainingStatus } from './training-status';
 export { listenWithoutAnswering, type SilentListener } from './silent-listener';
 export { waitForServiceWorkerControl } from './service-worker';
 export { makeNextBuild, type NextBuild } from './next-build';
+export { compareShippedModels, comparisonLineCount } from './compare-shipped-models';

@@ -1,8 +1,11 @@
-// Screenshots a route of the built app: npx tsx tests/browser/harness/screenshot.ts '#/train' out.png 1280x800 [ready|draw]
+// Screenshots a route of the built app: npx tsx tests/browser/harness/screenshot.ts '#/train' out.png 1280x800 [ready|draw|compare|compare-curves]
 // "ready" waits for the MNIST data to finish loading first. "draw" draws a 7 on the Draw pad, waits for the
 // network's reading and captures only the viewport: what a person sees while drawing, without scrolling.
+// "compare" (on '#/models') ticks both shipped models, waits for their curves and captures the viewport from the
+// comparison down; "compare-curves" the same from the curves down.
 import { ensureBuilt } from './build';
 import { launchBrowser, openApp, waitForDatasetReady } from './browser';
+import { compareShippedModels } from './compare-shipped-models';
 import { drawOnPad } from './draw-on-pad';
 import { startStaticServer } from './static-server';
 import { DRAWN_DIGITS } from '../draw-strokes';
@@ -24,7 +27,10 @@ try {
       .filter({ hasText: /^Predicted \d/ })
       .waitFor({ timeout: 30_000 });
   }
-  await app.page.screenshot({ path: out, fullPage: wait !== 'draw' });
+  if (wait === 'compare') await compareShippedModels(app.page);
+  if (wait === 'compare-curves') await compareShippedModels(app.page, 30_000, '.compare-curves__title');
+  const viewportOnly = wait === 'draw' || wait === 'compare' || wait === 'compare-curves';
+  await app.page.screenshot({ path: out, fullPage: !viewportOnly });
   if (app.consoleErrors.length > 0) console.log(`console errors:\n${app.consoleErrors.join('\n')}`);
   console.log(`wrote ${out} (${width}x${height})`);
 } finally {

@@ -104,8 +104,9 @@ describe('ModelsPage', () => {
   it('compares ticked models side by side, best accuracy marked', async () => {
     const user = userEvent.setup();
     render(<ModelsPage />);
-    for (const box of screen.getAllByRole('checkbox', { name: 'Compare' })) await user.click(box);
-    const table = screen.getByRole('table');
+    const saved = screen.getByTestId('saved-models');
+    for (const box of within(saved).getAllByRole('checkbox', { name: 'Compare' })) await user.click(box);
+    const table = screen.getByTestId('compare-table');
     expect(
       within(table)
         .getAllByRole('columnheader')
