@@ -38,7 +38,7 @@ export const TRAINING_PRESETS: readonly TrainingPreset[] = [
     id: 'cnn',
     label: 'CNN (99%)',
     description:
-      'Two conv layers and a dense one, Adam at 0.003 × 0.6 each epoch, batch 64: 99.1–99.2% test accuracy after 5 epochs, on one worker.',
+      'Two conv layers and a dense one, Adam at 0.003 × 0.6 each epoch, batch 64: 99.1–99.2% test accuracy after 5 epochs.',
     config: {
       ...REFERENCE_CONFIG,
       hiddenSizes: [],
