@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { formatLayerList, hiddenSizesOf, type Layer } from '../src/nn/layer';
 import { parseLayerList } from '../src/nn/layer-list';
 import { LayerListError } from '../src/nn/layer-list-error';
-import { augmentationProblem, DEFAULT_AUGMENTATION, type Augmentation } from '../src/nn/augmentation';
+import type { Augmentation } from '../src/nn/augmentation';
+import { AUGMENTATION_SETTINGS, augmentationWith } from '../src/nn/augmentation-text';
 import { REFERENCE_CONFIG, type OptimizerName, type TrainingConfig } from '../src/nn/types';
 
 export class CliUsageError extends Error {
@@ -83,46 +84,16 @@ function number(
 
 const positiveInteger = (x: number) => Number.isInteger(x) && x >= 1;
 
-type AugmentTransform = keyof Augmentation;
-
-/** The flags that set one augmentation setting each; any of them turns augmentation on, as --augment does. */
-const AUGMENT_FLAGS: readonly { option: string; transform: AugmentTransform; setting: string }[] = [
-  { option: 'rotate', transform: 'affine', setting: 'rotationDegrees' },
-  { option: 'scale', transform: 'affine', setting: 'scale' },
-  { option: 'shear', transform: 'affine', setting: 'shear' },
-  { option: 'shift', transform: 'affine', setting: 'translatePixels' },
-  { option: 'affine-p', transform: 'affine', setting: 'probability' },
-  { option: 'elastic', transform: 'elastic', setting: 'alpha' },
-  { option: 'elastic-sigma', transform: 'elastic', setting: 'sigma' },
-  { option: 'elastic-p', transform: 'elastic', setting: 'probability' },
-  { option: 'stroke', transform: 'strokeWidth', setting: 'strength' },
-  { option: 'stroke-p', transform: 'strokeWidth', setting: 'probability' },
-];
-
-/** { augmentation } when --augment or a setting's flag was given, else nothing (plain digits). */
+/** { augmentation } when --augment or a setting's flag (its short name) was given, else nothing (plain digits). */
 function augmentationOf(values: Record<string, unknown>): { augmentation?: Augmentation } {
-  const given = AUGMENT_FLAGS.filter((f) => values[f.option] !== undefined);
+  const given = AUGMENTATION_SETTINGS.filter((s) => values[s.name] !== undefined);
   if (!values.augment && given.length === 0) return {};
-  const settings: Record<AugmentTransform, Record<string, number>> = {
-    affine: { ...DEFAULT_AUGMENTATION.affine },
-    elastic: { ...DEFAULT_AUGMENTATION.elastic },
-    strokeWidth: { ...DEFAULT_AUGMENTATION.strokeWidth },
-  };
-  for (const flag of given) {
-    settings[flag.transform][flag.setting] = number(
-      flag.option,
-      values[flag.option] as string,
-      0,
-      Number.isFinite,
-      'a number',
-    );
+  const settings: Record<string, number> = {};
+  for (const s of given) {
+    settings[s.name] = number(s.name, values[s.name] as string, 0, Number.isFinite, 'a number');
   }
-  const augmentation = settings as unknown as Augmentation;
-  const problem = augmentationProblem(augmentation);
-  if (problem !== null) {
-    const flag = AUGMENT_FLAGS.find((f) => problem.startsWith(`augmentation ${f.transform} ${f.setting} `));
-    throw new CliUsageError(flag ? `--${flag.option}: ${problem}` : problem);
-  }
+  const augmentation = augmentationWith(settings);
+  if (typeof augmentation === 'string') throw new CliUsageError(`--${augmentation}`);
   return { augmentation };
 }
 
@@ -154,7 +125,7 @@ export function parseTrainOptions(args: readonly string[]): TrainCliOptions | nu
         json: { type: 'boolean' },
         float16: { type: 'boolean' },
         augment: { type: 'boolean' },
-        ...Object.fromEntries(AUGMENT_FLAGS.map((f) => [f.option, { type: 'string' as const }])),
+        ...Object.fromEntries(AUGMENTATION_SETTINGS.map((s) => [s.name, { type: 'string' as const }])),
         help: { type: 'boolean' },
       },
     }));

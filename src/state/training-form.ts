@@ -1,4 +1,6 @@
 // The training form's text fields to a TrainingConfig, with one message per field that is not usable.
+import { DEFAULT_AUGMENTATION } from '../nn/augmentation';
+import { formatAugmentation, parseAugmentation } from '../nn/augmentation-text';
 import { formatLayerList, hiddenSizesOf } from '../nn/layer';
 import { parseLayerList } from '../nn/layer-list';
 import { LayerListError } from '../nn/layer-list-error';
@@ -19,6 +21,10 @@ export interface TrainingFormDraft {
   /** Learning rate × this after each epoch; "1" = constant. */
   readonly learningRateDecay: string;
   readonly seed: string;
+  /** Train on distorted digits. */
+  readonly augment: boolean;
+  /** The distortions' settings as text: "rotate 15, scale 0.15, …". */
+  readonly augmentation: string;
 }
 
 export type FormField = keyof TrainingFormDraft;
@@ -44,6 +50,8 @@ export function draftOf(config: TrainingConfig): TrainingFormDraft {
     l2: String(config.l2),
     learningRateDecay: String(config.learningRateDecay ?? 1),
     seed: String(config.seed),
+    augment: config.augmentation !== undefined,
+    augmentation: formatAugmentation(config.augmentation ?? DEFAULT_AUGMENTATION),
   };
 }
 
@@ -88,7 +96,7 @@ export function parseTrainingForm(
 ): ParsedForm {
   const layers = parseLayers(draft.hiddenSizes);
   const decay = parseNumber(draft.learningRateDecay);
-  const config: TrainingConfig = {
+  const config: { -readonly [K in keyof TrainingConfig]: TrainingConfig[K] } = {
     hiddenSizes: typeof layers === 'string' ? [] : layers.hiddenSizes,
     ...(typeof layers !== 'string' && layers.layers !== undefined ? { layers: layers.layers } : {}),
     optimizer: draft.optimizer,
@@ -102,12 +110,16 @@ export function parseTrainingForm(
     seed: parseNumber(draft.seed),
     ...(decay === 1 ? {} : { learningRateDecay: decay }),
   };
+  const augmentation = draft.augment ? parseAugmentation(draft.augmentation) : null;
+  if (augmentation !== null && typeof augmentation !== 'string') config.augmentation = augmentation;
   const found: ConfigErrors = configErrors(config, trainCount);
   const errors: Partial<Record<FormField, string>> = {};
   for (const [field, message] of Object.entries(found) as [keyof TrainingConfig, string][]) {
     if (field === 'layers') errors.hiddenSizes = message;
-    else if (field !== 'epsilon' && field !== 'augmentation') errors[field] = message;
+    else if (field !== 'epsilon') errors[field] = message;
   }
   if (typeof layers === 'string') errors.hiddenSizes = layers;
+  if (typeof augmentation === 'string')
+    errors.augmentation = `${augmentation[0].toUpperCase()}${augmentation.slice(1)}.`;
   return { config: Object.keys(errors).length === 0 ? config : null, errors };
 }

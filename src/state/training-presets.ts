@@ -1,4 +1,6 @@
-// Ready-made training configs: the reference design, a fast one, the reference without momentum, and a small CNN.
+// Ready-made training configs: the reference design, a fast one, the reference without momentum, a small CNN, and
+// the reference and the CNN trained on distorted digits.
+import { DEFAULT_AUGMENTATION } from '../nn/augmentation';
 import { REFERENCE_CONFIG, type TrainingConfig } from '../nn/types';
 
 export interface TrainingPreset {
@@ -48,6 +50,30 @@ export const TRAINING_PRESETS: readonly TrainingPreset[] = [
       learningRateDecay: 0.6,
       batchSize: 64,
       epochs: 5,
+    },
+  },
+  {
+    id: 'reference-robust',
+    label: 'reference, robust',
+    description:
+      'The reference network trained on digits distorted anew every epoch: rotation, scale, shear, shift, elastic fields and pen width.',
+    config: { ...REFERENCE_CONFIG, augmentation: DEFAULT_AUGMENTATION },
+  },
+  {
+    id: 'cnn-robust',
+    label: 'CNN, robust',
+    description:
+      'The CNN preset on distorted digits, for 8 epochs instead of 5: distortions need more passes.',
+    config: {
+      ...REFERENCE_CONFIG,
+      hiddenSizes: [],
+      layers: 'conv 8@5x5, pool 2, conv 16@5x5, pool 2, dense 100',
+      optimizer: 'adam',
+      learningRate: 0.003,
+      learningRateDecay: 0.7,
+      batchSize: 64,
+      epochs: 8,
+      augmentation: DEFAULT_AUGMENTATION,
     },
   },
 ];

@@ -1,4 +1,6 @@
 // A training config (never weights) as the `#/train?…` link that reproduces the run: same layers, settings and seed.
+import { DEFAULT_AUGMENTATION } from '../nn/augmentation';
+import { formatAugmentation, parseAugmentation } from '../nn/augmentation-text';
 import { formatLayerList, hiddenSizesOf } from '../nn/layer';
 import { parseLayerList } from '../nn/layer-list';
 import { LayerListError } from '../nn/layer-list-error';
@@ -39,6 +41,7 @@ export function configToQuery(config: TrainingConfig): string {
   for (const [key, field] of Object.entries(NUMBER_KEYS)) params.set(key, String(config[field]));
   // Only configs with a schedule carry it, so links made before it existed stay as they were.
   if (config.learningRateDecay !== undefined) params.set('decay', String(config.learningRateDecay));
+  if (config.augmentation !== undefined) params.set('augment', formatAugmentation(config.augmentation));
   return params.toString();
 }
 
@@ -100,6 +103,18 @@ export function configFromParams(
     const decay = params.decay.trim() === '' ? NaN : Number(params.decay);
     if (decay > 0 && decay <= 1) config.learningRateDecay = decay;
     else problems.push(`decay: "${params.decay}" should be a number above 0 and at most 1.`);
+  }
+  if (params.augment !== undefined) {
+    fromLink = true;
+    const text = params.augment.trim().toLowerCase();
+    const augmentation =
+      text === 'on' ? DEFAULT_AUGMENTATION : text === 'off' ? null : parseAugmentation(params.augment);
+    if (augmentation === null) delete config.augmentation;
+    else if (typeof augmentation === 'string') problems.push(`augment: ${augmentation}.`);
+    else config.augmentation = augmentation;
+  } else if (fromLink) {
+    // A link without the key trains on the digits as they are, as every link made before distortions did.
+    delete config.augmentation;
   }
   return { config, fromLink, problems };
 }

@@ -1,6 +1,7 @@
 // Training config <-> `#/train?…` link: exact round trips (fuzzed), defaults for missing keys, bad values reported.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_AUGMENTATION } from '../../src/nn/augmentation';
 import { REFERENCE_CONFIG, type TrainingConfig } from '../../src/nn/types';
 import {
   configFromHash,
@@ -67,5 +68,21 @@ describe('url-config', () => {
     });
     expect(configFromHash('#/train').fromLink).toBe(false);
     expect(configToQuery({ ...REFERENCE_CONFIG, hiddenSizes: [] })).toMatch(/^hidden=&opt=/);
+  });
+
+  it('carries training on distorted digits: every setting, "on" for the defaults, and nothing for plain links', () => {
+    const robust = {
+      ...REFERENCE_CONFIG,
+      augmentation: { ...DEFAULT_AUGMENTATION, elastic: { probability: 0.5, alpha: 20, sigma: 3 } },
+    };
+    const query = configToQuery(robust);
+    expect(query).toContain('augment=rotate+15%2C+scale+0.15');
+    expect(configFromHash(`#/train?${query}`).config).toEqual(robust);
+    expect(configFromParams({ augment: 'on' }).config.augmentation).toEqual(DEFAULT_AUGMENTATION);
+    expect(configFromParams({ augment: 'off' }, robust).config.augmentation).toBeUndefined();
+    expect(configFromParams({ seed: '3' }, robust).config.augmentation).toBeUndefined();
+    expect(configFromParams({ augment: 'rotate 400' }).problems).toEqual([
+      'augment: rotate: augmentation affine rotationDegrees must be between 0 and 180, got 400.',
+    ]);
   });
 });

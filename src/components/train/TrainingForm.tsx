@@ -1,4 +1,4 @@
-// The training settings: preset, layers, optimizer and its numbers, batch, epochs, L2, decay, seed; each field says what is wrong with it.
+// The training settings: preset, layers, optimizer and its numbers, batch, epochs, L2, decay, seed, distortions; each field says what is wrong with it.
 import type { ReactNode } from 'react';
 import type { OptimizerName } from '../../nn/types';
 import type { FormField, TrainingFormDraft } from '../../state/training-form';
@@ -54,7 +54,7 @@ const OPTIMIZERS = Object.keys(OPTIMIZER_LABELS) as OptimizerName[];
 
 export function TrainingForm({ draft, errors, presetId, disabled, onChange, onPreset }: TrainingFormProps) {
   const text = (
-    field: Exclude<FormField, 'optimizer'>,
+    field: Exclude<FormField, 'optimizer' | 'augment'>,
     label: string,
     hint?: string,
     inputMode: 'decimal' | 'numeric' | 'text' = 'decimal',
@@ -132,6 +132,26 @@ export function TrainingForm({ draft, errors, presetId, disabled, onChange, onPr
       {text('l2', 'L2', '0 = off')}
       {text('learningRateDecay', 'LR decay', 'Rate × this each epoch; 1 = constant')}
       {text('seed', 'Seed', 'Same seed, same initial weights', 'numeric')}
+      <div className="field field--wide field--check">
+        <label>
+          <input
+            type="checkbox"
+            name="augment"
+            checked={draft.augment}
+            disabled={disabled}
+            onChange={(event) => onChange({ ...draft, augment: event.target.checked })}
+          />{' '}
+          Distort the training digits (new distortions every epoch)
+        </label>
+      </div>
+      {draft.augment &&
+        text(
+          'augmentation',
+          'Distortions',
+          'rotate ± degrees, scale 1 ±, shear ±, shift ± pixels, elastic α (0 = off) and σ, stroke ± pen blend; -p: how often',
+          'text',
+          true,
+        )}
     </form>
   );
 }

@@ -3,6 +3,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { DEFAULT_AUGMENTATION } from '../../../src/nn/augmentation';
+import { formatAugmentation } from '../../../src/nn/augmentation-text';
 import { REFERENCE_CONFIG } from '../../../src/nn/types';
 import { useStore } from '../../../src/state/store';
 import type { TrainingStatus } from '../../../src/state/session-slice';
@@ -131,6 +133,33 @@ describe('training form', () => {
     await user.selectOptions(screen.getByLabelText('Optimizer'), 'sgd');
     expect(screen.queryByLabelText('Beta1')).toBeNull();
     expect(useStore.getState().trainingConfig.optimizer).toBe('sgd');
+  });
+});
+
+describe('training on distorted digits in the form', () => {
+  it('turns distortions on with their settings, explains a bad one, and fills them from a robust preset', async () => {
+    const user = userEvent.setup();
+    render(<TrainingPanel chartWidth={500} />);
+    expect(screen.queryByLabelText('Distortions')).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: /Distort the training digits/ }));
+    const settings = screen.getByLabelText('Distortions');
+    expect(settings).toHaveValue(formatAugmentation(DEFAULT_AUGMENTATION));
+    expect(useStore.getState().trainingConfig.augmentation).toEqual(DEFAULT_AUGMENTATION);
+    await user.clear(settings);
+    await user.type(settings, 'rotate 25, elastic 0');
+    expect(useStore.getState().trainingConfig.augmentation).toMatchObject({
+      affine: { rotationDegrees: 25 },
+      elastic: { alpha: 0 },
+    });
+    await user.clear(settings);
+    await user.type(settings, 'wobble 3');
+    expect(screen.getByRole('alert')).toHaveTextContent(/Unknown distortion setting "wobble"/);
+    await user.click(screen.getByRole('checkbox', { name: /Distort the training digits/ }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(useStore.getState().trainingConfig.augmentation).toBeUndefined();
+    await user.selectOptions(screen.getByLabelText('Preset'), 'cnn-robust');
+    expect(screen.getByRole('checkbox', { name: /Distort the training digits/ })).toBeChecked();
+    expect(useStore.getState().trainingConfig.augmentation).toEqual(DEFAULT_AUGMENTATION);
   });
 });
 
