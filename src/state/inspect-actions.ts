@@ -35,15 +35,12 @@ async function ensureModel(slot: ModelSlot): Promise<void> {
   }
 }
 
-/**
- * Notes a model with conv or pool layers, whose digit, layer and weight views are not drawn yet; true when it
- * is one (the caller then asks nothing more of the worker for those views).
- */
-async function isConvolutional(slot: ModelSlot): Promise<boolean> {
+/** Notes whether the model has conv or pool layers, which decides the views the place shows. */
+async function noteArchitecture(slot: ModelSlot): Promise<void> {
   const { architecture, convolutional } = await getTrainer().getArchitecture(slot);
-  useStore.setState({ inspectedConvLayers: convolutional ? architecture : null });
-  if (convolutional) useStore.setState({ inspected: null, weights: null, inspectError: null });
-  return convolutional;
+  if (useStore.getState().inspectedConvLayers !== (convolutional ? architecture : null)) {
+    useStore.setState({ inspectedConvLayers: convolutional ? architecture : null, selectedUnit: null });
+  }
 }
 
 /** Has the worker load a split through the app's one loader, so the header shows its progress. */
@@ -95,7 +92,7 @@ export const refreshInspection = coalesced(async () => {
   try {
     const slot = activeSlot();
     await ensureModel(slot);
-    if (await isConvolutional(slot)) return;
+    await noteArchitecture(slot);
     const trueLabel = state.lossLabel ?? (source.kind === 'dataset' ? source.label : undefined);
     const explanation = await getTrainer().explain(input, slot, {
       targetClass: state.saliencyTarget ?? undefined,
@@ -112,8 +109,10 @@ export const refreshWeights = coalesced(async () => {
   try {
     const slot = activeSlot();
     await ensureModel(slot);
-    if (await isConvolutional(slot)) return;
-    useStore.setState({ weights: await getTrainer().getWeights(slot) });
+    await noteArchitecture(slot);
+    const modelWeights = await getTrainer().getWeights(slot);
+    const { layerSizes, W, b } = modelWeights;
+    useStore.setState({ modelWeights, weights: layerSizes ? { layerSizes, W, b } : null });
   } catch (error) {
     useStore.setState({ inspectError: describe(error) });
   }

@@ -142,18 +142,6 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     return live.params;
   }
 
-  /** The dense network of a slot, for the views that read only dense networks so far. */
-  function paramsOf(slot: ModelSlot): NetworkParams {
-    const params = modelParamsOf(slot);
-    const dense = denseParamsOf(params);
-    if (dense === null) {
-      throw new TrainerError(
-        `This view reads dense networks so far; the model is a convolutional network (${architectureOf(params)}).`,
-      );
-    }
-    return dense;
-  }
-
   function testSubset(size: number): Dataset {
     let subset = subsets.get(size);
     if (!subset) {
@@ -322,7 +310,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 
   const api = {
     // The inspector's calls (explain a digit, weights, test-set analysis) read the same slots and datasets.
-    ...createInspectMethods<ModelSlot>({ paramsOf, modelParamsOf, requireDataset, kernels }),
+    ...createInspectMethods<ModelSlot>({ modelParamsOf, requireDataset, kernels }),
 
     /** The counter the page raises for every call it sends (see pending-calls.ts); training watches it. */
     watchPendingCalls(counter: Int32Array): void {
