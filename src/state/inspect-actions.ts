@@ -178,12 +178,14 @@ export async function runAnalysis(): Promise<void> {
     const slot = activeSlot();
     await Promise.all([ensureModel(slot), ensureSplit('test')]);
     const analysis = await getTrainer().analyseTestSet(slot);
+    // The person switched models (or opened one elsewhere) while this ran: measure the one shown now.
+    if (activeSlot() !== slot) return runAnalysis();
     analysedSlot = slot;
     const when = new Date().toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit' });
     useStore.setState({
       analysis,
       analysisStatus: 'ready',
-      analysisOf: `${slot === 'default' ? 'the shipped default model' : 'the model trained here'}, measured at ${when}`,
+      analysisOf: `${slot === 'default' ? 'the shipped default model' : 'the model trained or opened here'}, measured at ${when}`,
       selectedCell: null,
       gallery: null,
     });

@@ -2,10 +2,9 @@
 // (a drawn digit, the dataset browser, an opened unit, a confusion cell's digits, training, a trained model on Draw,
 // storage and import errors), each checked at a desktop and a phone size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import {
+  axeViolations,
   drawOnPad,
   launchBrowser,
   openApp,
@@ -19,44 +18,11 @@ import {
 } from './harness';
 import { DRAWN_DIGITS } from './draw-strokes';
 
-const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
 ] as const;
 const DESKTOP = SIZES[0];
-
-interface Violation {
-  readonly rule: string;
-  readonly impact: string;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: string; readonly summary: string }[];
-}
-
-/** axe-core's WCAG 2.1 A/AA violations for the page as it is now (axe is injected once per document). */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SCRIPT });
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<AxeResults> } }).axe;
-    const results = await axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
-    });
-    // A check that applied no rule (tags misspelt, an empty page) would pass vacuously.
-    const rulesApplied = results.passes.length + results.violations.length + results.incomplete.length;
-    if (rulesApplied < 10) throw new Error(`axe applied only ${rulesApplied} rules to ${location.href}`);
-    return results.violations.map((v) => ({
-      rule: v.id,
-      impact: v.impact ?? 'unknown',
-      help: v.help,
-      nodes: v.nodes.map((n) => ({
-        target: n.target.map(String).join(' '),
-        summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
-      })),
-    }));
-  }, WCAG_TAGS);
-}
 
 /** Lets a resize reach the layout (media queries, ResizeObserver-driven charts) before axe reads it. */
 async function settle(page: Page): Promise<void> {

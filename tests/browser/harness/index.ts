@@ -24,3 +24,5 @@ export { pressAndAwaitStatus, trainingStatus } from './training-status';
 export { listenWithoutAnswering, type SilentListener } from './silent-listener';
 export { waitForServiceWorkerControl } from './service-worker';
 export { makeNextBuild, type NextBuild } from './next-build';
+export { axeViolations, type Violation } from './axe';
+export { importModelFile } from './import-model';
