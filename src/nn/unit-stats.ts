@@ -1,4 +1,4 @@
-// How often each hidden unit fires over a dataset, so the inspector can mark dead ReLUs (units that never fire).
+// How often each hidden unit or channel fires over a dataset, so the inspector can mark dead ReLUs (never firing).
 
 export interface UnitStats {
   /** Samples seen. */
@@ -11,34 +11,51 @@ export interface UnitStats {
   readonly maxActivations: Float32Array[];
 }
 
-/** Accumulates batches of post-ReLU activations; `finish()` turns the sums into UnitStats. */
+/**
+ * Accumulates batches of post-ReLU activations; `finish()` turns the sums into UnitStats. A conv or pool layer's
+ * units are its channels: a channel's activation for a sample is the largest value of its map, so it fires when
+ * any pixel of its map does (planeSizes[l] = H·W; 1, the default, for dense layers).
+ */
 export class UnitStatsAccumulator {
   private samples = 0;
   private readonly fireCounts: Int32Array[];
   private readonly sums: Float64Array[];
   private readonly maxima: Float32Array[];
 
-  constructor(private readonly hiddenSizes: readonly number[]) {
+  private readonly planeSizes: readonly number[];
+
+  constructor(
+    private readonly hiddenSizes: readonly number[],
+    planeSizes?: readonly number[],
+  ) {
+    this.planeSizes = planeSizes ?? hiddenSizes.map(() => 1);
     this.fireCounts = hiddenSizes.map((units) => new Int32Array(units));
     this.sums = hiddenSizes.map((units) => new Float64Array(units));
     this.maxima = hiddenSizes.map((units) => new Float32Array(units));
   }
 
-  /** `layerOutputs[l]` holds `rows` samples × hiddenSizes[l] activations, row-major (extra rows ignored). */
+  /** `layerOutputs[l]` holds `rows` samples × hiddenSizes[l] × planeSizes[l] activations (extra rows ignored). */
   add(layerOutputs: readonly Float32Array[], rows: number): void {
     for (let l = 0; l < this.hiddenSizes.length; l++) {
       const units = this.hiddenSizes[l];
+      const plane = this.planeSizes[l];
       const a = layerOutputs[l];
-      if (a.length < rows * units) {
-        throw new Error(`layer ${l + 1} holds ${a.length} values, fewer than ${rows} rows × ${units} units`);
+      if (a.length < rows * units * plane) {
+        throw new Error(
+          `layer ${l + 1} holds ${a.length} values, fewer than ${rows} rows × ${units} units × ${plane}`,
+        );
       }
       const fires = this.fireCounts[l];
       const sums = this.sums[l];
       const maxima = this.maxima[l];
       for (let r = 0; r < rows; r++) {
-        const o = r * units;
+        const o = r * units * plane;
         for (let j = 0; j < units; j++) {
-          const value = a[o + j];
+          let value = a[o + j * plane];
+          for (let p = 1; p < plane; p++) {
+            const v = a[o + j * plane + p];
+            if (v > value) value = v;
+          }
           if (value > 0) {
             fires[j]++;
             sums[j] += value;

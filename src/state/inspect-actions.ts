@@ -37,15 +37,12 @@ async function ensureModel(slot: ModelSlot): Promise<void> {
   }
 }
 
-/**
- * Notes a model with conv or pool layers, whose digit, layer and weight views are not drawn yet; true when it
- * is one (the caller then asks nothing more of the worker for those views).
- */
-async function isConvolutional(slot: ModelSlot): Promise<boolean> {
+/** Notes whether the model has conv or pool layers, which decides the views the place shows. */
+async function noteArchitecture(slot: ModelSlot): Promise<void> {
   const { architecture, convolutional } = await getTrainer().getArchitecture(slot);
-  useStore.setState({ inspectedConvLayers: convolutional ? architecture : null });
-  if (convolutional) useStore.setState({ inspected: null, weights: null, inspectError: null });
-  return convolutional;
+  if (useStore.getState().inspectedConvLayers !== (convolutional ? architecture : null)) {
+    useStore.setState({ inspectedConvLayers: convolutional ? architecture : null, selectedUnit: null });
+  }
 }
 
 /** Has the worker load a split through the app's one loader, so the header shows its progress. */
@@ -97,7 +94,7 @@ export const refreshInspection = coalesced(async () => {
   try {
     const slot = activeSlot();
     await ensureModel(slot);
-    if (await isConvolutional(slot)) return;
+    await noteArchitecture(slot);
     const trueLabel = state.lossLabel ?? (source.kind === 'dataset' ? source.label : undefined);
     const explanation = await getTrainer().explain(input, slot, {
       targetClass: state.saliencyTarget ?? undefined,
@@ -114,8 +111,10 @@ export const refreshWeights = coalesced(async () => {
   try {
     const slot = activeSlot();
     await ensureModel(slot);
-    if (await isConvolutional(slot)) return;
-    useStore.setState({ weights: await getTrainer().getWeights(slot) });
+    await noteArchitecture(slot);
+    const modelWeights = await getTrainer().getWeights(slot);
+    const { layerSizes, W, b } = modelWeights;
+    useStore.setState({ modelWeights, weights: layerSizes ? { layerSizes, W, b } : null });
   } catch (error) {
     useStore.setState({ inspectError: describe(error) });
   }
@@ -182,12 +181,14 @@ export async function runAnalysis(): Promise<void> {
     await Promise.all([ensureModel(slot), ensureSplit('test')]);
     const analysed = selectModelChoice(useStore.getState());
     const analysis = await getTrainer().analyseTestSet(slot);
+    // The person switched models (or opened one elsewhere) while this ran: measure the one shown now.
+    if (activeSlot() !== slot || selectModelChoice(useStore.getState()) !== analysed) return runAnalysis();
     analysedModel = analysed;
     const when = new Date().toLocaleTimeString('en', { hour: '2-digit', minute: '2-digit' });
     useStore.setState({
       analysis,
       analysisStatus: 'ready',
-      analysisOf: `${analysed === 'live' ? 'the model trained here' : `the shipped ${modelChoiceLabel(analysed)} network`}, measured at ${when}`,
+      analysisOf: `${analysed === 'live' ? 'the model trained or opened here' : `the shipped ${modelChoiceLabel(analysed)} network`}, measured at ${when}`,
       selectedCell: null,
       gallery: null,
     });

@@ -1,10 +1,10 @@
 // What the Inspect place shows: the digit under inspection and its explanation, the weights, the test-set analysis.
 import type { StateCreator } from 'zustand';
-import type { DigitExplanation } from '../nn/explain';
-import type { NetworkWeights, TestSetAnalysis } from '../worker/inspect-methods';
+import type { DigitExplanation, HiddenLayerShape } from '../nn/explain';
+import type { LayerInfo, ModelWeights, NetworkWeights, TestSetAnalysis } from '../worker/inspect-methods';
 import type { AppState } from './store';
 
-export type { DigitExplanation, NetworkWeights, TestSetAnalysis };
+export type { DigitExplanation, HiddenLayerShape, LayerInfo, ModelWeights, NetworkWeights, TestSetAnalysis };
 
 export type InspectSplit = 'train' | 'test';
 
@@ -33,6 +33,7 @@ export type AnalysisStatus = 'idle' | 'running' | 'ready' | 'error';
 export interface UnitRef {
   /** 0-based hidden layer. */
   readonly layer: number;
+  /** The unit, or for a conv or pool layer the channel. */
   readonly unit: number;
 }
 
@@ -78,7 +79,7 @@ export interface InspectSlice {
   readonly inspected: InspectedDigit | null;
   /** What went wrong inspecting, in words a person can act on. */
   readonly inspectError: string | null;
-  /** The inspected model's layer list when it has conv or pool layers, which the digit, layer and weight views cannot draw yet. */
+  /** The inspected model's layer list when it has conv or pool layers (its maps and filters are drawn then). */
   readonly inspectedConvLayers: string | null;
   /** Class the saliency map explains; null follows the predicted class. */
   readonly saliencyTarget: number | null;
@@ -86,7 +87,10 @@ export interface InspectSlice {
   readonly lossLabel: number | null;
   readonly saliencyView: SaliencyView;
   readonly selectedUnit: UnitRef | null;
+  /** A dense model's weights, for the views of dense units; null for a CNN. */
   readonly weights: NetworkWeights | null;
+  /** Any model's weights with its layers' shapes (the filters and feature-map views read these). */
+  readonly modelWeights: ModelWeights | null;
   readonly analysis: TestSetAnalysis | null;
   readonly analysisStatus: AnalysisStatus;
   readonly analysisError: string | null;
@@ -108,6 +112,7 @@ export const createInspectSlice: StateCreator<AppState, [], [], InspectSlice> = 
   saliencyView: 'gradient',
   selectedUnit: null,
   weights: null,
+  modelWeights: null,
   analysis: null,
   analysisStatus: 'idle',
   analysisError: null,

@@ -1,5 +1,5 @@
 // The inspector's analysis of a model on the test set: one forward pass gives the answers, the confusion matrix,
-// precision and recall, and (for dense networks) every hidden unit's firing count.
+// precision and recall, and every hidden unit's (a conv or pool layer's: every channel's) firing count.
 import { transfer } from 'comlink';
 import { classMetrics } from '../nn/analysis';
 import { createPredictionTally, tallyPredictions } from '../nn/prediction-tally';
@@ -37,22 +37,28 @@ export async function analyseTestSet<Slot>(
   const classes = model.b[model.b.length - 1].length;
   const tally = createPredictionTally(count, classes);
   const probabilities = new Float32Array(count * classes);
-  const stats = dense ? new UnitStatsAccumulator(dense.layerSizes.slice(1, -1)) : null;
   const params = dense ? cloneParams(dense) : null;
   const layers = dense ? null : cloneLayerParams(layerParamsOf(model));
-  const ws = layers
-    ? createLayerWorkspace(resolveLayers(layers.layers), Math.min(ANALYSIS_SLICE, Math.max(1, count)))
-    : null;
+  const plan = layers ? resolveLayers(layers.layers) : null;
+  const hidden = plan ? plan.steps.slice(0, -1).map((step) => step.output) : [];
+  const stats = dense
+    ? new UnitStatsAccumulator(dense.layerSizes.slice(1, -1))
+    : new UnitStatsAccumulator(
+        hidden.map((shape) => shape.channels),
+        hidden.map((shape) => shape.height * shape.width),
+      );
+  const ws = plan ? createLayerWorkspace(plan, Math.min(ANALYSIS_SLICE, Math.max(1, count))) : null;
   // One forward pass gives every figure: the answers and the loss come from its probabilities.
   for (let start = 0; start < count; start += ANALYSIS_SLICE) {
     if (start > 0) await yieldToEventLoop();
     const slice = datasetSlice(test, start, ANALYSIS_SLICE);
     let sliceProbabilities: Float32Array;
-    if (params && stats) {
+    if (params) {
       sliceProbabilities = inspectPass(params, slice, undefined, session.kernels, stats).probabilities;
     } else if (layers && ws) {
       for (let i = 0; i < slice.images.length; i++) ws.input[i] = PIXEL_SCALE[slice.images[i]];
       layerForward(layers, ws, slice.count, session.kernels);
+      stats.add(ws.outputs.slice(0, -1), slice.count);
       sliceProbabilities = ws.outputs[ws.outputs.length - 1].subarray(0, slice.count * classes);
     } else {
       throw new Error('unreachable: a model is dense or a layer list');
@@ -63,10 +69,9 @@ export async function analyseTestSet<Slot>(
   const { confusion, predictions, confidences, lossSum, correct } = tally;
   const metrics = classMetrics(confusion, classes);
   const labels = test.labels.slice();
-  // Unit statistics are of dense layers' units; a CNN's maps have none to show yet.
-  const unitStats = stats?.finish() ?? null;
-  const fireCounts = unitStats ? unitStats.fireCounts : [];
-  const dead = unitStats ? deadUnits(unitStats) : [];
+  const unitStats = stats.finish();
+  const fireCounts = unitStats.fireCounts;
+  const dead = deadUnits(unitStats);
   const analysis: TestSetAnalysis = {
     count,
     classes,

@@ -9,15 +9,8 @@ import { deserializeModel, serializeModel, type ModelFile, type ModelMetrics } f
 import type { ModelHistory } from '../nn/model-history';
 import { architectureOf, denseParamsOf, layerParamsOf, type ModelParams } from '../nn/model-params';
 import { predictLayersOne } from '../nn/predict-layers';
-
 import { predictOne } from '../nn/predict';
-import {
-  REFERENCE_CONFIG,
-  type Dataset,
-  type EvaluationResult,
-  type NetworkParams,
-  type TrainingConfig,
-} from '../nn/types';
+import { REFERENCE_CONFIG, type Dataset, type EvaluationResult, type TrainingConfig } from '../nn/types';
 import { evaluateModel } from '../nn/evaluate-model';
 import { DEFAULT_DIVERGENCE_SETTINGS, type DivergenceSettings } from './divergence-guard';
 import { evaluateInSlices } from './evaluate-in-slices';
@@ -141,18 +134,6 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
     }
     if (!live) throw new TrainerError('There is no trained model yet: start or step training first.');
     return live.params;
-  }
-
-  /** The dense network of a slot, for the views that read only dense networks so far. */
-  function paramsOf(slot: ModelSlot): NetworkParams {
-    const params = modelParamsOf(slot);
-    const dense = denseParamsOf(params);
-    if (dense === null) {
-      throw new TrainerError(
-        `This view reads dense networks so far; the model is a convolutional network (${architectureOf(params)}).`,
-      );
-    }
-    return dense;
   }
 
   function testSubset(size: number): Dataset {
@@ -323,7 +304,7 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
 
   const api = {
     // The inspector's calls (explain a digit, weights, test-set analysis) read the same slots and datasets.
-    ...createInspectMethods<ModelSlot>({ paramsOf, modelParamsOf, requireDataset, kernels }),
+    ...createInspectMethods<ModelSlot>({ modelParamsOf, requireDataset, kernels }),
 
     /** The counter the page raises for every call it sends (see pending-calls.ts); training watches it. */
     watchPendingCalls(counter: Int32Array): void {

@@ -71,10 +71,7 @@ describe('A convolutional network in the app', () => {
       expect(bars.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 4);
 
       await page.getByRole('link', { name: 'Inspect' }).click();
-      await page
-        .getByText(`This model is a convolutional network (${CNN})`)
-        .first()
-        .waitFor({ timeout: 30_000 });
+      await page.getByTestId('feature-maps-canvas-0').waitFor({ timeout: 30_000 });
       await page.getByTestId('confusion-matrix').waitFor({ timeout: 180_000 });
       const summary = (await page.getByTestId('analysis-summary').textContent()) ?? '';
       expect(summary).toMatch(/10,000/);

@@ -61,3 +61,22 @@ describe('inspectPass on real test digits', () => {
     expect(dead[0].reduce((a, b) => a + b, 0)).toBe([...expected[0]].filter((c) => c === 0).length);
   });
 });
+
+describe('UnitStatsAccumulator over channels', () => {
+  it("counts a channel as firing when any pixel of its map is above zero, with the map's largest value", () => {
+    // Two samples of 2 channels × 3 pixels: channel 0 fires in sample 0 only (at one pixel), channel 1 never.
+    const maps = Float32Array.of(0, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    const stats = new UnitStatsAccumulator([2], [3]);
+    stats.add([maps], 2);
+    const result = stats.finish();
+    expect(Array.from(result.fireCounts[0])).toEqual([1, 0]);
+    expect(Array.from(result.maxActivations[0])).toEqual([0.5, 0]);
+    expect(result.meanActivations[0][0]).toBeCloseTo(0.25);
+    expect(Array.from(deadUnits(result)[0])).toEqual([0, 1]);
+  });
+
+  it('refuses a batch smaller than rows × channels × pixels', () => {
+    const stats = new UnitStatsAccumulator([2], [4]);
+    expect(() => stats.add([new Float32Array(12)], 2)).toThrow(/fewer than 2 rows/);
+  });
+});

@@ -67,7 +67,11 @@ describe('training session with a CNN', () => {
     const analysis = await api.analyseTestSet('live');
     expect(analysis.accuracy).toBe(whole[0].accuracy);
     expect(analysis.count).toBe(test.count);
-    expect(analysis.fireCounts).toEqual([]);
+    // Every conv and pool channel and dense unit has its count of test digits that make it fire.
+    expect(analysis.fireCounts.map((c) => c.length)).toEqual([4, 4, 32]);
+    for (const counts of analysis.fireCounts)
+      for (const n of counts) expect(n).toBeLessThanOrEqual(test.count);
+    expect(analysis.dead.map((d) => d.length)).toEqual([4, 4, 32]);
     expect(analysis.probabilities.length).toBe(test.count * 10);
 
     const saved = deserializeModel(api.getModel('live'));
@@ -76,7 +80,7 @@ describe('training session with a CNN', () => {
     expect(saved.metrics.testAccuracy).toBe(whole[0].accuracy);
   });
 
-  it('reloads a saved CNN into the live slot, and the dense-only views say why they cannot read it', async () => {
+  it('reloads a saved CNN into the live slot, where the inspector explains a digit and reads its weights', async () => {
     const api = await readySession();
     await api.step();
     const bytes = api.getModel('live');
@@ -84,9 +88,23 @@ describe('training session with a CNN', () => {
     const summary = await other.loadModel(bytes, 'live');
     expect(summary).toMatchObject({ layerSizes: [], architecture: LIST });
     expect(other.evaluate('live', 'test', 50).accuracy).toBe(api.evaluate('live', 'test', 50).accuracy);
-    expect(() => other.explain(new Float32Array(784), 'live')).toThrow(
-      /reads dense networks so far; the model is a convolutional network \(conv 4@5x5, pool 2, dense 32\)/,
-    );
+    const input = Float32Array.from(test.images.subarray(0, 784), (v) => v / 255);
+    const explanation = other.explain(input, 'live');
+    expect(explanation.saliency).toHaveLength(784);
+    expect(explanation.layerShapes.map((s) => `${s.kind} ${s.channels}x${s.height}x${s.width}`)).toEqual([
+      'conv 4x28x28',
+      'pool 4x14x14',
+      'dense 32x1x1',
+    ]);
+    const weights = other.getWeights('live');
+    expect(weights.layerSizes).toBeNull();
+    expect(weights.layers.map((l) => `${l.kind} ${l.weightIndex} ${l.size}`)).toEqual([
+      'conv 0 5',
+      'pool -1 2',
+      'dense 1 0',
+      'dense 2 0',
+    ]);
+    expect(weights.W[0]).toHaveLength(4 * 25);
   });
 
   it('takes a CNN into the default slot too (a shipped CNN), and predicts, evaluates and exports it', async () => {
@@ -107,6 +125,6 @@ describe('training session with a CNN', () => {
     expect((deserializeModel(other.getModel('default')).params as LayerNetworkParams).layers).toEqual(
       parseLayerList(LIST),
     );
-    expect(() => other.explain(new Float32Array(784), 'default')).toThrow(/reads dense networks so far/);
+    expect(other.explain(input.slice(), 'default').saliency).toHaveLength(784);
   });
 });

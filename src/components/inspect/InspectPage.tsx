@@ -1,11 +1,13 @@
-// The Inspect place: the digit and why, the hidden layers, the first layer's weights, the analysis, the maths.
+// The Inspect place: the digit and why, the hidden layers (a CNN's maps), the weights (its filters), the analysis, the maths.
 import { useEffect } from 'react';
 import { startInspector } from '../../state/inspect-actions';
 import { useStore } from '../../state/store';
-import { ConvNetworkNote } from './ConvNetworkNote';
 import { PlaceHeading } from '../ui/PlaceHeading';
 import { AnalysisPanel } from './AnalysisPanel';
 import { BrowserPanel } from './BrowserPanel';
+import { ConvFiltersPanel } from './ConvFiltersPanel';
+import { ConvHowItWorksPanel } from './ConvHowItWorksPanel';
+import { ConvLayersPanel } from './ConvLayersPanel';
 import { DigitPanel } from './DigitPanel';
 import { HowItWorksPanel } from './HowItWorksPanel';
 import { InspectSectionNav } from './InspectSectionNav';
@@ -20,25 +22,11 @@ export function InspectPage() {
     <section className="place inspect" aria-labelledby="inspect-title">
       <PlaceHeading place="inspect" />
       <InspectSectionNav />
-      {convolutional ? (
-        <>
-          <ConvNetworkNote headingId="inspect-digit-title" title="The digit" />
-          <ConvNetworkNote headingId="inspect-layers-title" title="Hidden layers" />
-          <ConvNetworkNote headingId="inspect-weights-title" title="What the first layer looks for" />
-        </>
-      ) : (
-        <>
-          <DigitPanel />
-          <LayersPanel />
-          <WeightsPanel />
-        </>
-      )}
+      <DigitPanel />
+      {convolutional ? <ConvLayersPanel /> : <LayersPanel />}
+      {convolutional ? <ConvFiltersPanel /> : <WeightsPanel />}
       <AnalysisPanel />
-      {convolutional ? (
-        <ConvNetworkNote headingId="inspect-how-title" title="How it works" />
-      ) : (
-        <HowItWorksPanel />
-      )}
+      {convolutional ? <ConvHowItWorksPanel /> : <HowItWorksPanel />}
       <BrowserPanel />
     </section>
   );

@@ -16,6 +16,8 @@ export interface UnitDetailProps {
   readonly activations: readonly Float32Array[] | null;
   readonly fireCounts: readonly Int32Array[] | null;
   readonly samples: number;
+  /** Whether layer 0's weights are 28×28 images (a dense network); a CNN's dense layers sit on maps instead. */
+  readonly firstLayerIsImage?: boolean;
   onSelectUnit(layer: number, unit: number): void;
   onClose(): void;
 }
@@ -24,6 +26,7 @@ const STRONGEST = 10;
 
 export function UnitDetail(props: UnitDetailProps) {
   const { layer, unit, layerSizes, W, b, input, activations, fireCounts, samples } = props;
+  const firstLayerIsImage = props.firstLayerIsImage ?? true;
   const inputs = layerSizes[layer];
   const activation = activations?.[layer]?.[unit] ?? null;
   const fires = fireCounts?.[layer]?.[unit] ?? null;
@@ -63,7 +66,7 @@ export function UnitDetail(props: UnitDetailProps) {
       ) : (
         <StrongestInputs
           layer={layer}
-          firstLayerWeights={layer === 1 ? W[0] : null}
+          firstLayerWeights={layer === 1 && firstLayerIsImage ? W[0] : null}
           side={Math.round(Math.sqrt(layerSizes[0]))}
           weights={W[layer].subarray(unit * inputs, (unit + 1) * inputs)}
           below={below}

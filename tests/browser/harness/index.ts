@@ -26,3 +26,5 @@ export { listenWithoutAnswering, type SilentListener } from './silent-listener';
 export { waitForServiceWorkerControl } from './service-worker';
 export { makeNextBuild, type NextBuild } from './next-build';
 export { compareShippedModels, comparisonLineCount } from './compare-shipped-models';
+export { axeViolations, type Violation } from './axe';
+export { importModelFile } from './import-model';

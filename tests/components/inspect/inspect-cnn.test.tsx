@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// Inspect with a CNN in the live slot: the analysis of its answers, and a note (never an error) in place of the
-// views that draw dense units.
+// Inspect with a CNN in the live slot: its feature maps and filters, the convolution formulas, the analysis of its
+// answers with every channel's firing count, and never an error.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
@@ -40,7 +40,7 @@ beforeAll(() => {
 afterEach(cleanup);
 
 describe('InspectPage with a CNN', () => {
-  it('analyses the CNN on the test set and notes the views it cannot draw yet, with no error', async () => {
+  it('draws every map and filter of the CNN, its formulas, and analyses it on the test set, with no error', async () => {
     const params = createLayerNetwork(parseLayerList(LIST), 5);
     const bytes = serializeModel({ name: 'cnn', createdAt: '', params, config: null, metrics: {} });
     await getTrainer().loadModel(bytes, 'live');
@@ -53,12 +53,19 @@ describe('InspectPage with a CNN', () => {
       Number(c.textContent),
     );
     expect(counts.reduce((a, b) => a + b, 0)).toBe(COUNT);
-    await vi.waitFor(() =>
-      expect(
-        screen.getAllByText(/This model is a convolutional network \(conv 2@3x3, pool 4\)/),
-      ).toHaveLength(4),
-    );
-    expect(screen.getByRole('heading', { name: 'Hidden layers' })).toBeInTheDocument();
+    // conv 2@3x3 keeps 28×28 ('same' padding); pool 4 makes 7×7.
+    await vi.waitFor(() => expect(screen.getByTestId('feature-maps-1')).toBeInTheDocument());
+    expect(screen.getByTestId('feature-maps-0')).toHaveTextContent('2 maps of 28×28');
+    expect(screen.getByTestId('feature-maps-1')).toHaveTextContent('2 maps of 7×7');
+    expect(screen.getByRole('heading', { name: 'Feature maps and hidden layers' })).toBeInTheDocument();
+    await vi.waitFor(() => expect(screen.getByTestId('filters-0')).toHaveTextContent('2 filters of 3×3'));
+    await vi.waitFor(() => expect(screen.getByTestId('conv-pixel')).toHaveTextContent(/a = ReLU\(z\) = /));
+    expect(screen.getByTestId('pool-window')).toBeInTheDocument();
+    expect(screen.queryByText(/This model is a convolutional network/)).toBeNull();
+    // Every channel has its firing count over the analysed digits.
+    const { analysis } = useStore.getState();
+    expect(analysis?.fireCounts.map((c) => c.length)).toEqual([2, 2]);
+    for (const c of analysis?.fireCounts ?? []) for (const n of c) expect(n).toBeLessThanOrEqual(COUNT);
     expect(useStore.getState().inspectError).toBeNull();
     expect(useStore.getState().analysisError).toBeNull();
   });

@@ -43,18 +43,20 @@ const analysedCount = () =>
   ).reduce((a, b) => a + b, 0);
 
 describe('InspectPage with the shipped CNN chosen', () => {
-  it('analyses the CNN in the default slot, notes the views it cannot draw, and follows a switch back', async () => {
+  it('analyses the CNN in the default slot, shows its feature maps, and follows a switch back', async () => {
     chooseModel('convolutional');
     render(<InspectPage />);
     await vi.waitFor(() => expect(useStore.getState().analysisStatus).toBe('ready'), { timeout: 60_000 });
     expect(analysedCount()).toBe(COUNT);
     expect(useStore.getState().analysisOf).toMatch(/^the shipped Convolutional network, measured at/);
     const cnnAccuracy = useStore.getState().analysis!.accuracy;
-    await vi.waitFor(() =>
-      expect(
-        screen.getAllByText(/This model is a convolutional network \(conv 8@5x5/).length,
-      ).toBeGreaterThan(0),
-    );
+    // Its own views: a map per conv and pool layer (8, 8, 16 and 16 channels).
+    await vi.waitFor(() => expect(screen.getByTestId('feature-maps-3')).toBeInTheDocument(), {
+      timeout: 30_000,
+    });
+    expect(
+      [0, 1, 2, 3].map((layer) => screen.getByTestId(`feature-maps-${layer}`).getAttribute('data-channels')),
+    ).toEqual(['8', '8', '16', '16']);
 
     chooseModel('reference');
     await vi.waitFor(
