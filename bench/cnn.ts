@@ -101,7 +101,7 @@ async function inspectWhileTraining(
     await page.evaluate(() => (location.hash = '#/inspect'));
     const pad = page.locator('[data-testid="inspect-sketch"] canvas');
     await pad.waitFor({ timeout: 60_000 });
-    await drawOnPad(page, pad, DRAWN_DIGITS[3].strokes);
+    await drawOnPad(page, pad, DRAWN_DIGITS[0].strokes);
     await page.waitForTimeout(3000);
     await bench.resetLongTasks();
     await page.waitForTimeout(INSPECT_WATCH_SECONDS * 1000);

@@ -305,7 +305,10 @@ async function main(): Promise<void> {
   if (!args.includes('--skip-cnn')) {
     cnn = await runCnnBench({
       rounds: Math.max(1, Number(flag(args, '--cnn-rounds') ?? DEFAULT_CNN_ROUNDS)),
-      seeds: (flag(args, '--cnn-seeds') ?? '1,2,3').split(',').map(Number),
+      seeds: (flag(args, '--cnn-seeds') ?? '1,2,3')
+        .split(',')
+        .filter((s) => s.trim() !== '')
+        .map(Number),
       // The dense part's Chromium rounds just built the bench's app.
       reuseBuild:
         args.includes('--reuse-build') ||
