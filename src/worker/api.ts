@@ -10,6 +10,7 @@ import type { ModelHistory } from '../nn/model-history';
 import { architectureOf, denseParamsOf, layerParamsOf, type ModelParams } from '../nn/model-params';
 import { predictLayersOne } from '../nn/predict-layers';
 import { predictOne } from '../nn/predict';
+import { createAugmentPreview } from './augment-preview';
 import { REFERENCE_CONFIG, type Dataset, type EvaluationResult, type TrainingConfig } from '../nn/types';
 import { evaluateModel } from '../nn/evaluate-model';
 import { DEFAULT_DIVERGENCE_SETTINGS, type DivergenceSettings } from './divergence-guard';
@@ -305,6 +306,8 @@ export function createTrainerApi(options: TrainerApiOptions = {}) {
   const api = {
     // The inspector's calls (explain a digit, weights, test-set analysis) read the same slots and datasets.
     ...createInspectMethods<ModelSlot>({ modelParamsOf, requireDataset, kernels }),
+    // What a run with distortions trains on: a few training digits beside their distorted copies.
+    ...createAugmentPreview(requireDataset),
 
     /** The counter the page raises for every call it sends (see pending-calls.ts); training watches it. */
     watchPendingCalls(counter: Int32Array): void {

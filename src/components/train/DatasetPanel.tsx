@@ -1,7 +1,9 @@
-// The Train place's dataset card: download progress per split, then the digit counts and a grid of real samples.
+// The Train place's dataset card: download progress per split, then the digit counts, a grid of real samples and,
+// when the run distorts its digits, some of them beside their distortions.
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../state/store';
 import { formatCount } from '../ui/format';
+import { AugmentationPreview } from './AugmentationPreview';
 import { DatasetSampleGrid } from './DatasetSampleGrid';
 import { DatasetSplitProgress } from './DatasetSplitProgress';
 
@@ -27,6 +29,7 @@ export function DatasetPanel() {
         </div>
       )}
       {samples && <DatasetSampleGrid samples={samples} />}
+      <AugmentationPreview />
     </section>
   );
 }
