@@ -30,10 +30,9 @@ export interface PredictionSlice {
   readonly defaultModelStatus: DefaultModelStatus;
   /** Why the last prediction or the default model failed, in words a person can act on. */
   readonly predictionError: string | null;
-  readonly setModelSlot: (slot: ModelSlot) => void;
 }
 
-export const createPredictionSlice: StateCreator<AppState, [], [], PredictionSlice> = (set) => ({
+export const createPredictionSlice: StateCreator<AppState, [], [], PredictionSlice> = () => ({
   prediction: null,
   modelSlot: 'default',
   shippedModelId: 'reference',
@@ -41,7 +40,6 @@ export const createPredictionSlice: StateCreator<AppState, [], [], PredictionSli
   liveModelAvailable: false,
   defaultModelStatus: 'idle',
   predictionError: null,
-  setModelSlot: (slot) => set({ modelSlot: slot }),
 });
 
 /** The network chosen to read the drawing, as the picker names it. */

@@ -1,5 +1,6 @@
 // The model the page predicts with right now: what it is, exporting it as .dlm or .npz, and opening another.
 import { useShallow } from 'zustand/react/shallow';
+import { modelChoiceLabel } from '../../state/model-choice';
 import { exportCurrentModel } from '../../state/models-actions';
 import { useStore } from '../../state/store';
 import { downloadFile } from './download-file';
@@ -7,17 +8,21 @@ import { accuracyText } from './model-format';
 import { ModelImport } from './ModelImport';
 
 export function CurrentModelCard() {
-  const { modelSlot, liveModelAvailable, openModel, latestTestAccuracy, trainingStatus } = useStore(
-    useShallow((s) => ({
-      modelSlot: s.modelSlot,
-      liveModelAvailable: s.liveModelAvailable,
-      openModel: s.savedModels.find((m) => m.id === s.openModelId) ?? null,
-      latestTestAccuracy: s.latestTestAccuracy,
-      trainingStatus: s.trainingStatus,
-    })),
-  );
+  const { modelSlot, shippedModelId, liveModelAvailable, openModel, latestTestAccuracy, trainingStatus } =
+    useStore(
+      useShallow((s) => ({
+        modelSlot: s.modelSlot,
+        shippedModelId: s.shippedModelId,
+        liveModelAvailable: s.liveModelAvailable,
+        openModel: s.savedModels.find((m) => m.id === s.openModelId) ?? null,
+        latestTestAccuracy: s.latestTestAccuracy,
+        trainingStatus: s.trainingStatus,
+      })),
+    );
   const usingLive = modelSlot === 'live' && liveModelAvailable;
-  const title = usingLive ? (openModel?.name ?? 'The network trained in this session') : 'The default model';
+  const title = usingLive
+    ? (openModel?.name ?? 'The network trained in this session')
+    : `${modelChoiceLabel(shippedModelId)}, shipped with the app`;
   const exportAs = (format: 'dlm' | 'npz') => {
     exportCurrentModel(format).then(downloadFile, (error: unknown) =>
       useStore.setState({

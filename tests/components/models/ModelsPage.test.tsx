@@ -75,6 +75,16 @@ describe('ModelsPage', () => {
     );
   });
 
+  it('names the shipped network in use as the current model', () => {
+    useStore.setState({ modelSlot: 'default', shippedModelId: 'convolutional' });
+    render(<ModelsPage />);
+    expect(screen.getByTestId('current-model-name')).toHaveTextContent('Convolutional, shipped with the app');
+    act(() => useStore.setState({ shippedModelId: 'reference' }));
+    expect(screen.getByTestId('current-model-name')).toHaveTextContent(
+      'Reference 784-200-100-25-10, shipped with the app',
+    );
+  });
+
   it('opens, renames and deletes (after confirming) a saved model', async () => {
     const user = userEvent.setup();
     render(<ModelsPage />);
