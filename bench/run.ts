@@ -3,7 +3,7 @@
 // preset; then the CNN preset's epoch in Chromium against the NumPy twin's im2col epoch and its time to 99%
 // (bench/cnn.ts). A table on stderr and one JSON line on stdout (keys in docs/performance.md).
 //   npm run bench [-- --skip-chromium] [-- --reuse-build] [-- --rounds 5]
-//                 [-- --skip-dense] [-- --skip-cnn] [-- --cnn-rounds 2] [-- --cnn-seeds 1,2,3]
+//                 [-- --skip-dense] [-- --skip-cnn] [-- --cnn-rounds 2] [-- --cnn-seeds 1,2,3] [-- --skip-augment]
 // NumPy float32 and Chromium take turns for several rounds and each is represented by its best epoch: this
 // machine's speed drifts by a third within minutes (other virtual machines share its cores), so one epoch
 // each, a minute apart, compares the drift more than the engines. Every round's figure is in the JSON.
@@ -24,6 +24,7 @@ import { startParallelTraining } from '../src/worker/parallel-training';
 import { shareDataset } from '../src/worker/shared-dataset';
 import { spawnShardHelperNode } from '../tests/worker/support/spawn-shard-helper-node';
 import { runChromiumBench, WARM_UP_STEPS, type ChromiumBenchResult } from './chromium';
+import { augmentationReport, runAugmentationBench } from './augmentation';
 import { cnnReport, runCnnBench, type CnnBenchResult } from './cnn';
 import { numpyEpoch } from './numpy-epoch';
 
@@ -317,8 +318,17 @@ async function main(): Promise<void> {
     });
     process.stderr.write(`\n${cnnReport(cnn)}\n`);
   }
+  let augmentation: Awaited<ReturnType<typeof runAugmentationBench>> | undefined;
+  if (!args.includes('--skip-augment')) {
+    process.stderr.write('bench: augmented epochs against plain ones in Chromium...\n');
+    // Built by the dense or CNN part unless both were skipped.
+    const built =
+      !(args.includes('--skip-dense') || args.includes('--skip-chromium')) || !args.includes('--skip-cnn');
+    augmentation = await runAugmentationBench(args.includes('--reuse-build') || built);
+    process.stderr.write(`\n${augmentationReport(augmentation)}\n`);
+  }
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
-  console.log(JSON.stringify({ ...dense, cnn, machine }));
+  console.log(JSON.stringify({ ...dense, cnn, augmentation, machine }));
 }
 
 await main();
