@@ -1,8 +1,10 @@
 // One hidden layer's activations for the current digit as a heat-map of units; dead units are crossed out.
 import { useEffect, useRef } from 'react';
 import { gridColumns } from './grid-cursor';
-import { cssColour, legendGradient, sequentialColour } from './colour-scales';
+import { cssColour, sequentialColour } from './colour-scales';
 import { useGridCursor } from './useGridCursor';
+import { ActivationLegend } from './ActivationLegend';
+import { FireRateNote } from './FireRateNote';
 
 export interface ActivationGridProps {
   /** 0-based index of the hidden layer (shown as "layer 1" …). */
@@ -111,12 +113,7 @@ export function ActivationGrid(props: ActivationGridProps) {
           />
         )}
       </p>
-      <div className="legend" aria-hidden="true">
-        <span className="legend__off" />
-        <span>silent</span>
-        <span className="legend__bar" style={{ background: legendGradient('sequential') }} />
-        <span>{max.toFixed(2)}</span>
-      </div>
+      <ActivationLegend max={max} />
     </figure>
   );
 }
@@ -132,14 +129,7 @@ function UnitReadout(props: {
   return (
     <>
       <strong>Unit {unit}</strong>: {value.toFixed(3)}
-      {isDead ? (
-        <span className="dead-note">
-          {' '}
-          · dead: fires on none of the {samples.toLocaleString('en')} test digits
-        </span>
-      ) : fires !== null && samples > 0 ? (
-        <span className="muted"> · fires on {((100 * fires) / samples).toFixed(0)}% of test digits</span>
-      ) : null}
+      <FireRateNote isDead={isDead} fires={fires} samples={samples} />
     </>
   );
 }

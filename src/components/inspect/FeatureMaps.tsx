@@ -2,9 +2,11 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { HiddenLayerShape } from '../../state/inspect-slice';
 import { channelPeak } from './conv-numbers';
-import { legendGradient, sequentialColour } from './colour-scales';
+import { sequentialColour } from './colour-scales';
 import { fillBlock, tileAt, tileGrid, tileOrigin, type TileGrid } from './map-tiles';
 import { useGridCursor } from './useGridCursor';
+import { ActivationLegend } from './ActivationLegend';
+import { FireRateNote } from './FireRateNote';
 
 export interface FeatureMapsProps {
   /** 0-based hidden layer. */
@@ -181,12 +183,7 @@ export function FeatureMaps(props: FeatureMapsProps) {
           />
         )}
       </p>
-      <div className="legend" aria-hidden="true">
-        <span className="legend__off" />
-        <span>silent</span>
-        <span className="legend__bar" style={{ background: legendGradient('sequential') }} />
-        <span>{max.toFixed(2)}</span>
-      </div>
+      <ActivationLegend max={max} />
     </figure>
   );
 }
@@ -204,14 +201,7 @@ function ChannelReadout(props: {
     <>
       <strong>Channel {channel}</strong>
       {strongest ? ', strongest pixel' : ''} (row {pixel.y}, column {pixel.x}): {pixel.value.toFixed(3)}
-      {isDead ? (
-        <span className="dead-note">
-          {' '}
-          · dead: fires on none of the {samples.toLocaleString('en')} test digits
-        </span>
-      ) : fires !== null && samples > 0 ? (
-        <span className="muted"> · fires on {((100 * fires) / samples).toFixed(0)}% of test digits</span>
-      ) : null}
+      <FireRateNote isDead={isDead} fires={fires} samples={samples} />
     </>
   );
 }
