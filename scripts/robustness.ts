@@ -20,6 +20,13 @@ import {
   shrinkToHalf,
   type Raster,
 } from './robustness-distortions';
+import {
+  HeldOutElastic,
+  localThicknessDigit,
+  perspectiveDigit,
+  rotateDigit,
+  variantOf,
+} from './robustness-held-out';
 import { normaliseStrokeWidth } from './robustness-stroke-width';
 
 /** The shipped networks, as files in the repository (their URLs are relative to the page, i.e. public/). */
@@ -33,30 +40,32 @@ const MAX_STROKE_WIDTH = 2.95;
 interface Condition {
   readonly name: string;
   readonly label: string;
-  /** The displaced digit as the network would see it directly, and as given to the preprocessing (any size). */
-  readonly distort: (digit: Float32Array) => { direct: Float32Array; raster: Raster };
+  /**
+   * Digit n displaced or distorted: as the network would see it directly, and as given to the preprocessing (any
+   * size).
+   */
+  readonly distort: (digit: Float32Array, n: number) => { direct: Float32Array; raster: Raster };
 }
 
 const square = (data: Float32Array): Raster => ({ width: SIDE, height: SIDE, data });
+/** A distortion that keeps the 28x28 frame: the network and the preprocessing see the same image. */
+const inFrame = (name: string, label: string, distort: (digit: Float32Array, n: number) => Float32Array) => ({
+  name,
+  label,
+  distort: (digit: Float32Array, n: number) => {
+    const x = distort(digit, n);
+    return { direct: x, raster: square(x) };
+  },
+});
+/** Half the digits one way, half the other, fixed per digit. */
+const signOf = (n: number) => (variantOf(n, 1, 2) === 0 ? 1 : -1);
+const fineElastic = new HeldOutElastic(3, 25);
+const coarseElastic = new HeldOutElastic(6, 80);
 
 const CONDITIONS: readonly Condition[] = [
-  { name: 'plain', label: 'undistorted', distort: (d) => ({ direct: d, raster: square(d) }) },
-  {
-    name: 'corner',
-    label: '(a) box at top-left corner',
-    distort: (d) => {
-      const x = shiftToTopLeft(d);
-      return { direct: x, raster: square(x) };
-    },
-  },
-  {
-    name: 'shrunk',
-    label: '(b) shrunk to 50%, centred',
-    distort: (d) => {
-      const x = shrinkToHalf(d);
-      return { direct: x, raster: square(x) };
-    },
-  },
+  inFrame('plain', 'undistorted', (d) => d),
+  inFrame('corner', '(a) box at top-left corner', shiftToTopLeft),
+  inFrame('shrunk', '(b) shrunk to 50%, centred', shrinkToHalf),
   {
     name: 'enlarged',
     label: '(c) enlarged to 150% (42x42)',
@@ -65,14 +74,18 @@ const CONDITIONS: readonly Condition[] = [
       return { direct: centreWindow(big), raster: big };
     },
   },
-  {
-    name: 'thick',
-    label: '(d) 3x3 max filter',
-    distort: (d) => {
-      const x = maxFilter3x3(d);
-      return { direct: x, raster: square(x) };
-    },
-  },
+  inFrame('thick', '(d) 3x3 max filter', maxFilter3x3),
+  // Held out of training: beyond the trained ±15° and affine maps, other pens and other elastic scales.
+  inFrame('rotated-25', 'rotated ±25°', (d, n) => rotateDigit(d, 25 * signOf(n))),
+  inFrame('rotated-35', 'rotated ±35°', (d, n) => rotateDigit(d, 35 * signOf(n))),
+  inFrame('perspective', 'perspective, far edge 40% shorter', (d, n) =>
+    perspectiveDigit(d, 0.4, variantOf(n, 2, 4)),
+  ),
+  inFrame('local-pen', 'pen thicker on one side, thinner on the other', (d, n) =>
+    localThicknessDigit(d, variantOf(n, 3, 360), 1),
+  ),
+  inFrame('elastic-fine', 'elastic σ 3, α 25 (fine)', (d, n) => fineElastic.distort(d, n)),
+  inFrame('elastic-coarse', 'elastic σ 6, α 80 (coarse)', (d, n) => coarseElastic.distort(d, n)),
 ];
 
 function argmax(values: Float32Array): number {
@@ -107,79 +120,120 @@ interface Counts {
   readonly thinned: number[];
 }
 
+interface Options {
+  readonly paths: string[];
+  /** Test digits to use (all 10,000 by default). */
+  readonly limit: number;
+  /** Adds the stroke-width normalisation experiment as a third reading. */
+  readonly thinning: boolean;
+}
+
+const USAGE = `Usage: npm run robustness -- [MODEL.dlm …] [--limit N] [--thinning]
+
+Each model's accuracy on the MNIST test digits displaced and distorted in ways training does not show, without
+and with the drawing pad's preprocessing; by default both shipped networks.
+  --limit N     the first N test digits only
+  --thinning    also read each digit after the stroke-width normalisation (thin if wider than ${MAX_STROKE_WIDTH} px)`;
+
+function parseOptions(args: readonly string[]): Options {
+  const paths: string[] = [];
+  let limit = Infinity;
+  let thinning = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (arg === '--thinning') thinning = true;
+    else if (arg === '--limit') {
+      limit = Number(args[++i]);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new Error('--limit needs a whole number of digits, 1 or more');
+    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}\n\n${USAGE}`);
+    else paths.push(arg);
+  }
+  return { paths, limit, thinning };
+}
+
+const percent = (value: number) => `${value.toFixed(2)}%`;
+
+/** A markdown table: one row per condition, a column per model and reading. */
+function printTable(
+  models: readonly ReadModel[],
+  readings: readonly { name: string; values: (m: number, c: number) => number }[],
+  conditions: readonly Condition[],
+): void {
+  const header = models.flatMap((model) => readings.map((r) => `${model.label}: ${r.name}`));
+  console.log(`| condition | ${header.join(' | ')} |`);
+  console.log(`|---|${header.map(() => '---:').join('|')}|`);
+  conditions.forEach((condition, c) => {
+    const cells = models.flatMap((_, m) => readings.map((r) => percent(r.values(m, c))));
+    console.log(`| ${condition.label} | ${cells.join(' | ')} |`);
+  });
+}
+
 async function main(): Promise<void> {
-  const paths = process.argv.slice(2);
-  const chosen = paths.length > 0 ? paths.map((path) => ({ label: path, path })) : SHIPPED_PATHS;
+  const options = parseOptions(process.argv.slice(2));
+  const chosen =
+    options.paths.length > 0 ? options.paths.map((path) => ({ label: path, path })) : SHIPPED_PATHS;
   const kernels = await loadWasmKernelsNode();
   const models: ReadModel[] = chosen.map(({ label, path }) => {
     const params = deserializeModel(new Uint8Array(readFileSync(path))).params;
     return { label, path, params, read: readerOf(params, kernels) };
   });
   const test = loadMnistFromDisk('test');
+  const count = Math.min(test.count, options.limit);
   const pixels = test.rows * test.cols;
   const zeros = () => new Array<number>(CONDITIONS.length).fill(0);
   const counts: Counts[] = models.map(() => ({ direct: zeros(), preprocessed: zeros(), thinned: zeros() }));
   const digit = new Float32Array(pixels);
-  for (let n = 0; n < test.count; n++) {
+  for (let n = 0; n < count; n++) {
     for (let i = 0; i < pixels; i++) digit[i] = test.images[n * pixels + i] / 255;
     const label = test.labels[n];
     CONDITIONS.forEach((condition, c) => {
       // One distortion and one preprocessing per digit, read by every model.
-      const { direct, raster } = condition.distort(digit);
+      const { direct, raster } = condition.distort(digit, n);
       const prepared = preprocessGrayImage(createGrayImage(raster.width, raster.height, raster.data));
-      const thinned = prepared ? normaliseStrokeWidth(prepared.input, MAX_STROKE_WIDTH) : null;
+      const thinned =
+        options.thinning && prepared ? normaliseStrokeWidth(prepared.input, MAX_STROKE_WIDTH) : null;
       models.forEach((model, m) => {
         if (isRight(model, direct, label)) counts[m].direct[c] += 1;
         if (isRight(model, prepared?.input ?? null, label)) counts[m].preprocessed[c] += 1;
-        if (isRight(model, thinned, label)) counts[m].thinned[c] += 1;
+        if (options.thinning && isRight(model, thinned, label)) counts[m].thinned[c] += 1;
       });
     });
   }
 
-  const pct = (correct: number) => (100 * correct) / test.count;
-  console.log(`${test.count} MNIST test digits, read by:`);
+  const pct = (correct: number) => (100 * correct) / count;
+  console.log(`${count} MNIST test digits, read by:`);
   for (const model of models) {
     const dense = denseParamsOf(model.params);
     const shape = dense ? dense.layerSizes.join('-') : architectureOf(model.params);
     console.log(`- ${model.label}: ${model.path} (${shape})`);
   }
-  const columns = [
-    'without preprocessing',
-    'with preprocessing',
-    'with, vs undistorted with',
-    `with + stroke-width normalisation (thin if > ${MAX_STROKE_WIDTH} px)`,
+  const readings = [
+    { name: 'without', values: (m: number, c: number) => pct(counts[m].direct[c]) },
+    { name: 'with', values: (m: number, c: number) => pct(counts[m].preprocessed[c]) },
   ];
+  if (options.thinning) {
+    readings.push({ name: 'with + thinning', values: (m, c) => pct(counts[m].thinned[c]) });
+  }
   console.log(
-    `\n| condition | ${models.flatMap((model) => columns.map((column) => `${model.label}: ${column}`)).join(' | ')} |`,
+    '\n"without": the distorted 28x28 digit as it is; "with": through the drawing pad\'s preprocessing.\n',
   );
-  console.log(`|---|${models.flatMap(() => columns.map(() => '---:')).join('|')}|`);
-  const json: Record<
-    string,
-    Record<string, { without: number; with: number; withWidthNormalisation: number }>
-  > = {};
-  models.forEach((model) => (json[model.label] = {}));
-  CONDITIONS.forEach((condition, c) => {
-    const cells = models.flatMap((model, m) => {
-      const without = pct(counts[m].direct[c]);
-      const withPre = pct(counts[m].preprocessed[c]);
-      const thinnedPct = pct(counts[m].thinned[c]);
-      json[model.label][condition.name] = {
-        without: Number(without.toFixed(2)),
-        with: Number(withPre.toFixed(2)),
-        withWidthNormalisation: Number(thinnedPct.toFixed(2)),
-      };
-      const delta = withPre - pct(counts[m].preprocessed[0]);
-      return [
-        `${without.toFixed(2)}%`,
-        `${withPre.toFixed(2)}%`,
-        c === 0 ? '' : `${delta >= 0 ? '+' : ''}${delta.toFixed(2)}`,
-        `${thinnedPct.toFixed(2)}%`,
-      ];
-    });
-    console.log(`| ${condition.label} | ${cells.join(' | ')} |`);
+  printTable(models, readings, CONDITIONS);
+
+  const json: Record<string, Record<string, Record<string, number>>> = {};
+  models.forEach((model, m) => {
+    json[model.label] = Object.fromEntries(
+      CONDITIONS.map((condition, c) => [
+        condition.name,
+        Object.fromEntries(readings.map((r) => [r.name, Number(r.values(m, c).toFixed(2))])),
+      ]),
+    );
   });
   const files = Object.fromEntries(models.map((model) => [model.label, model.path]));
-  console.log(`\n${JSON.stringify({ robustness: json, models: files, samples: test.count })}`);
+  console.log(`\n${JSON.stringify({ robustness: json, models: files, samples: count })}`);
 }
 
 await main();
