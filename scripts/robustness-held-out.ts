@@ -112,9 +112,10 @@ export function perspectiveDigit(digit: Float32Array, narrowing: number, side: n
 }
 
 /**
- * The pen width changing along the stroke: blended towards the 3x3 dilation on one side of a line through the
- * centre at `degrees`, towards the 3x3 erosion on the other, smoothly in between. Training changes the whole
- * digit's width at once, with the 4-neighbourhood.
+ * The pen width changing along the stroke, as a pressure-sensitive pen draws: blended towards the 3x3 dilation
+ * on one side of a line through the centre at `degrees`, towards the erosion by the 4-neighbourhood on the other
+ * (it thins a stroke without erasing it, as the 3x3 one would), smoothly in between. Training changes the
+ * whole digit's width at once.
  */
 export function localThicknessDigit(digit: Float32Array, degrees: number, strength: number): Float32Array {
   const angle = (degrees * Math.PI) / 180;
@@ -131,7 +132,7 @@ export function localThicknessDigit(digit: Float32Array, degrees: number, streng
           const yy = y + dy;
           const v = xx < 0 || yy < 0 || xx >= SIDE || yy >= SIDE ? 0 : digit[yy * SIDE + xx];
           max = Math.max(max, v);
-          min = Math.min(min, v);
+          if (dx === 0 || dy === 0) min = Math.min(min, v);
         }
       }
       // Position along the normal, −1 … 1 across the digit's usual 20 px box.
