@@ -48,8 +48,43 @@ export function distortDigits(
     loadDigit(source, image, side);
     const stroke = load<f64>(row + (STROKE << 3));
     if (stroke != 0) changeStrokeWidth(source, extreme, side, stroke);
-    resample(target, source, side, row, fields);
+    // A thicker pen inks the 4-neighbours of the ink; a thinner one inks nothing new.
+    const ink = stroke > 0 ? grownBox(inkBox(image, side), side) : inkBox(image, side);
+    resample(target, source, side, row, fields, ink);
   }
+}
+
+/**
+ * The rows and columns that hold ink, as an i32x4 (first column, last column, first row, last row); first >
+ * last when the digit is blank. Sides of 16 to 32 pixels take two 16-byte compares a row; others are taken
+ * whole, which is always safe.
+ */
+function inkBox(image: usize, side: i32): v128 {
+  if (side < 16 || side > 32) return i32x4(0, side - 1, 0, side - 1);
+  const zero = i8x16.splat(0);
+  const shift = <u32>(side - 16);
+  let columns: u32 = 0;
+  let firstRow: i32 = side;
+  let lastRow: i32 = -1;
+  for (let y: i32 = 0; y < side; y++) {
+    const line = image + <usize>(y * side);
+    const left = <u32>i8x16.bitmask(i8x16.ne(v128.load(line), zero));
+    const right = <u32>i8x16.bitmask(i8x16.ne(v128.load(line + <usize>(side - 16)), zero));
+    const lit = left | (right << shift);
+    if (lit != 0) {
+      columns |= lit;
+      if (firstRow == side) firstRow = y;
+      lastRow = y;
+    }
+  }
+  if (columns == 0) return i32x4(side, -1, side, -1);
+  return i32x4(<i32>ctz(columns), 31 - <i32>clz(columns), firstRow, lastRow);
+}
+
+/** The box one pixel larger on every side, inside the digit. */
+function grownBox(box: v128, side: i32): v128 {
+  const grown = i32x4.add(box, i32x4(-1, 1, -1, 1));
+  return i32x4.min_s(i32x4.max_s(grown, i32x4.splat(0)), i32x4.splat(side - 1));
 }
 
 /** The digit's bytes as float32 inside the blank border. */
@@ -128,7 +163,7 @@ function changeStrokeWidth(source: usize, extreme: usize, side: i32, blend: f64)
  * resampleDigit for one row of `distortions`: output pixel (x, y) reads the source bilinearly at the sampling
  * map's point plus the field's displacement, rounded as Math.round rounds (halves up) and clamped to a byte.
  */
-function resample(target: usize, source: usize, side: i32, row: usize, fields: usize): void {
+function resample(target: usize, source: usize, side: i32, row: usize, fields: usize, ink: v128): void {
   const padded = side + 2;
   const centre = (<f64>side - 1) / 2;
   const a = f64x2.splat(load<f64>(row + ((MAP + 0) << 3)));
@@ -145,6 +180,11 @@ function resample(target: usize, source: usize, side: i32, row: usize, fields: u
   const alphaY = f64x2.splat(load<f64>(row + (ALPHA_Y << 3)));
   const centres = f64x2.splat(centre);
   const pair = f64x2(0, 1);
+  // Points whose neighbours may hold ink: x0 in [first column − 1, last column], likewise y0.
+  const left = f64x2.splat(<f64>i32x4.extract_lane(ink, 0) - 1);
+  const right = f64x2.splat(<f64>i32x4.extract_lane(ink, 1));
+  const top = f64x2.splat(<f64>i32x4.extract_lane(ink, 2) - 1);
+  const bottom = f64x2.splat(<f64>i32x4.extract_lane(ink, 3));
   for (let y: i32 = 0; y < side; y++) {
     const ry = <f64>y - centre;
     const bry = f64x2.splat(b * ry);
@@ -164,26 +204,40 @@ function resample(target: usize, source: usize, side: i32, row: usize, fields: u
         u = f64x2.add(u, f64x2.mul(alphaX, f64x2.promote_low_f32x4(fx)));
         v = f64x2.add(v, f64x2.mul(alphaY, f64x2.promote_low_f32x4(fy)));
       }
-      const bytes = bilinearBytes(source, padded, side, u, v);
+      const bytes = bilinearBytes(source, padded, side, u, v, left, right, top, bottom);
       if (last) v128.store8_lane(target + p, bytes, 0);
       else v128.store16_lane(target + p, bytes, 0);
     }
   }
 }
 
-/** The two pixels at (u, v) as bytes in the low two lanes. */
-function bilinearBytes(source: usize, padded: i32, side: i32, u: v128, v: v128): v128 {
+/**
+ * The two pixels at (u, v) as bytes in the low two lanes. A point whose four neighbours all lie outside the
+ * ink box reads only blanks and is 0, as the twin's arithmetic gives; a pair of such points (most of a
+ * digit's surroundings) skips the reads and the arithmetic.
+ */
+function bilinearBytes(
+  source: usize,
+  padded: i32,
+  side: i32,
+  u: v128,
+  v: v128,
+  inkLeft: v128,
+  inkRight: v128,
+  inkTop: v128,
+  inkBottom: v128,
+): v128 {
   const x0 = f64x2.floor(u);
   const y0 = f64x2.floor(v);
+  const inside = v128.and(
+    v128.and(f64x2.ge(x0, inkLeft), f64x2.le(x0, inkRight)),
+    v128.and(f64x2.ge(y0, inkTop), f64x2.le(y0, inkBottom)),
+  );
+  if (!v128.any_true(inside)) return i8x16.splat(0);
   const fx = f64x2.sub(u, x0);
   const fy = f64x2.sub(v, y0);
   const low = f64x2.splat(-1);
-  const high = f64x2.splat(<f64>side);
-  const inside = v128.and(
-    v128.and(f64x2.ge(x0, low), f64x2.lt(x0, high)),
-    v128.and(f64x2.ge(y0, low), f64x2.lt(y0, high)),
-  );
-  // Outside points read a clamped place and are blanked after: a branch-free gather.
+  // Points off the digit read a clamped place and are blanked after: a branch-free gather.
   const highest = f64x2.splat(<f64>side - 1);
   const column = i32x4.trunc_sat_f64x2_s_zero(f64x2.pmin(f64x2.pmax(x0, low), highest));
   const line = i32x4.trunc_sat_f64x2_s_zero(f64x2.pmin(f64x2.pmax(y0, low), highest));
