@@ -11,9 +11,12 @@ const DY_AT: usize = 9;
 const ALPHA_X: usize = 10;
 const ALPHA_Y: usize = 11;
 
-/** Scratch bytes distortDigits needs for side×side digits: two float32 images with a blank one-pixel border. */
+/**
+ * Scratch bytes distortDigits needs for side×side digits: two float32 images with a blank one-pixel border and
+ * two float64 values a column.
+ */
 export function distortDigitsScratch(side: i32): i32 {
-  return 2 * (side + 2) * (side + 2) * 4;
+  return 2 * (side + 2) * (side + 2) * 4 + 2 * side * 8;
 }
 
 /**
@@ -50,7 +53,7 @@ export function distortDigits(
     if (stroke != 0) changeStrokeWidth(source, extreme, side, stroke);
     // A thicker pen inks the 4-neighbours of the ink; a thinner one inks nothing new.
     const ink = stroke > 0 ? grownBox(inkBox(image, side), side) : inkBox(image, side);
-    resample(target, source, side, row, fields, ink);
+    resample(target, source, side, row, fields, ink, scratch + (paddedBytes << 1));
   }
 }
 
@@ -163,12 +166,18 @@ function changeStrokeWidth(source: usize, extreme: usize, side: i32, blend: f64)
  * resampleDigit for one row of `distortions`: output pixel (x, y) reads the source bilinearly at the sampling
  * map's point plus the field's displacement, rounded as Math.round rounds (halves up) and clamped to a byte.
  */
-function resample(target: usize, source: usize, side: i32, row: usize, fields: usize, ink: v128): void {
+function resample(
+  target: usize,
+  source: usize,
+  side: i32,
+  row: usize,
+  fields: usize,
+  ink: v128,
+  columnTerms: usize,
+): void {
   const padded = side + 2;
   const centre = (<f64>side - 1) / 2;
-  const a = f64x2.splat(load<f64>(row + ((MAP + 0) << 3)));
   const b = load<f64>(row + ((MAP + 1) << 3));
-  const c = f64x2.splat(load<f64>(row + ((MAP + 2) << 3)));
   const d = load<f64>(row + ((MAP + 3) << 3));
   const shiftX = f64x2.splat(load<f64>(row + ((MAP + 4) << 3)));
   const shiftY = f64x2.splat(load<f64>(row + ((MAP + 5) << 3)));
@@ -179,7 +188,16 @@ function resample(target: usize, source: usize, side: i32, row: usize, fields: u
   const alphaX = f64x2.splat(load<f64>(row + (ALPHA_X << 3)));
   const alphaY = f64x2.splat(load<f64>(row + (ALPHA_Y << 3)));
   const centres = f64x2.splat(centre);
-  const pair = f64x2(0, 1);
+  // a·rx and c·rx of every column, the same products the twin makes for each pixel, made once.
+  const aTerms = columnTerms;
+  const cTerms = columnTerms + ((<usize>side) << 3);
+  const a = load<f64>(row + ((MAP + 0) << 3));
+  const c = load<f64>(row + ((MAP + 2) << 3));
+  for (let x: i32 = 0; x < side; x++) {
+    const rx = <f64>x - centre;
+    store<f64>(aTerms + ((<usize>x) << 3), a * rx);
+    store<f64>(cTerms + ((<usize>x) << 3), c * rx);
+  }
   // Points whose neighbours may hold ink: x0 in [first column − 1, last column], likewise y0.
   const left = f64x2.splat(<f64>i32x4.extract_lane(ink, 0) - 1);
   const right = f64x2.splat(<f64>i32x4.extract_lane(ink, 1));
@@ -191,22 +209,22 @@ function resample(target: usize, source: usize, side: i32, row: usize, fields: u
     const dry = f64x2.splat(d * ry);
     for (let x: i32 = 0; x < side; x += 2) {
       const p = <usize>(y * side + x);
-      const last = x + 1 == side;
-      // An odd side's last pixel fills both lanes; one byte of the pair is stored.
-      const rx = last
-        ? f64x2.splat(<f64>x - centre)
-        : f64x2.sub(f64x2.add(f64x2.splat(<f64>x), pair), centres);
-      let u = f64x2.add(f64x2.add(f64x2.add(f64x2.mul(a, rx), bry), centres), shiftX);
-      let v = f64x2.add(f64x2.add(f64x2.add(f64x2.mul(c, rx), dry), centres), shiftY);
+      const column = (<usize>x) << 3;
+      // An odd side's last pixel fills both lanes, and one byte is stored.
+      const pair = x + 1 < side;
+      let u = pair ? v128.load(aTerms + column) : v128.load64_splat(aTerms + column);
+      let v = pair ? v128.load(cTerms + column) : v128.load64_splat(cTerms + column);
+      u = f64x2.add(f64x2.add(f64x2.add(u, bry), centres), shiftX);
+      v = f64x2.add(f64x2.add(f64x2.add(v, dry), centres), shiftY);
       if (hasField) {
-        const fx = last ? v128.load32_splat(dx + (p << 2)) : v128.load64_zero(dx + (p << 2));
-        const fy = last ? v128.load32_splat(dy + (p << 2)) : v128.load64_zero(dy + (p << 2));
+        const fx = pair ? v128.load64_zero(dx + (p << 2)) : v128.load32_splat(dx + (p << 2));
+        const fy = pair ? v128.load64_zero(dy + (p << 2)) : v128.load32_splat(dy + (p << 2));
         u = f64x2.add(u, f64x2.mul(alphaX, f64x2.promote_low_f32x4(fx)));
         v = f64x2.add(v, f64x2.mul(alphaY, f64x2.promote_low_f32x4(fy)));
       }
       const bytes = bilinearBytes(source, padded, side, u, v, left, right, top, bottom);
-      if (last) v128.store8_lane(target + p, bytes, 0);
-      else v128.store16_lane(target + p, bytes, 0);
+      if (pair) v128.store16_lane(target + p, bytes, 0);
+      else v128.store8_lane(target + p, bytes, 0);
     }
   }
 }
