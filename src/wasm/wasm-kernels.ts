@@ -655,7 +655,9 @@ export class WasmKernels implements Kernels {
   /**
    * The batch's digits are copied next to each other into call scratch with their draws, distorted there
    * (assembly/distort-digits.ts) and copied out. The elastic fields must live in the arena (the augmenter makes
-   * them with allocate()): copying 1.6 MB per call would cost more than the twin.
+   * them with allocate()): copying 1.6 MB per call would cost more than the twin. An epoch's 60,000 digits took
+   * about 0.5 s in Node against 1.1 s for the twin (bench/augment-micro.ts, on a busy machine); the copies
+   * about 25 ms of it.
    */
   distortDigits(
     out: Uint8Array,
