@@ -13,6 +13,7 @@ export {
   reluBackward,
 } from './step-kernels';
 export { convBackward, convBackwardScratch, convForward, convForwardScratch, maxPoolForward } from './conv';
+export { distortDigits, distortDigitsScratch } from './distort-digits';
 export { fillSparseRows } from './sparse-rows';
 export { transpose, transposeInto } from './transpose';
 

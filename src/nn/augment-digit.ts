@@ -1,5 +1,5 @@
-// One training digit distorted as an Augmentation says: pen width, then an affine map and an elastic field
-// resampled together (one bilinear pass), seeded per sample.
+// Training digits distorted as an Augmentation says: pen width, then an affine map and an elastic field
+// resampled together (one bilinear pass), drawn per sample and applied to a batch at a time.
 import type { Augmentation } from './augmentation';
 import type { ElasticFieldBank } from './elastic-fields';
 import type { SeededRandom } from './random';
@@ -45,28 +45,30 @@ export function affineSamplingMap(
 }
 
 /**
- * Resamples `source` (side², floats) through `map` plus an optional displacement field (dx then dy, each
- * side², times `alpha`, components swapped and signs flipped as given) into `out`, rounded to bytes. Outside
- * the source is blank.
+ * Resamples `source` (side², floats) through `map` plus an optional displacement field into `out`, rounded to
+ * bytes: output pixel p moves by (alphaX · field[dxAt + p], alphaY · field[dyAt + p]). Outside the source is
+ * blank.
  */
 export function resampleDigit(
   out: Uint8Array,
   outOffset: number,
   source: Float32Array,
   side: number,
-  map: SamplingMap,
+  map: ArrayLike<number>,
+  mapOffset: number,
   field: Float32Array | null,
-  fieldOffset: number,
-  alpha: number,
-  swapAxes: boolean,
-  signX: number,
-  signY: number,
+  dxAt: number,
+  dyAt: number,
+  alphaX: number,
+  alphaY: number,
 ): void {
   const centre = (side - 1) / 2;
-  const pixels = side * side;
-  const [a, b, c, d, shiftX, shiftY] = map;
-  const dxAt = fieldOffset + (swapAxes ? pixels : 0);
-  const dyAt = fieldOffset + (swapAxes ? 0 : pixels);
+  const a = map[mapOffset];
+  const b = map[mapOffset + 1];
+  const c = map[mapOffset + 2];
+  const d = map[mapOffset + 3];
+  const shiftX = map[mapOffset + 4];
+  const shiftY = map[mapOffset + 5];
   for (let y = 0; y < side; y++) {
     const ry = y - centre;
     for (let x = 0; x < side; x++) {
@@ -75,8 +77,8 @@ export function resampleDigit(
       let u = a * rx + b * ry + centre + shiftX;
       let v = c * rx + d * ry + centre + shiftY;
       if (field !== null) {
-        u += alpha * signX * field[dxAt + p];
-        v += alpha * signY * field[dyAt + p];
+        u += alphaX * field[dxAt + p];
+        v += alphaY * field[dyAt + p];
       }
       const x0 = Math.floor(u);
       const y0 = Math.floor(v);
@@ -131,32 +133,39 @@ export function changeStrokeWidth(
 const between = (random: SeededRandom, range: number) => (2 * random.nextFloat() - 1) * range;
 
 /**
- * Writes the distorted copy of images[inOffset .. inOffset + side²) to out[outOffset ..]. `random` must be
- * seeded for this sample (sampleSeed); `bank` holds the elastic fields for augmentation.elastic.sigma.
+ * One digit's drawn distortion, DISTORTION_STRIDE float64s: whether it is resampled at all (0: copied
+ * unchanged), the pen-width blend (0: none), the sampling map (6), where its displacement field's dx and dy
+ * start in the bank's floats (−1: no field), and the field's scales alphaX and alphaY (signed: the bank's
+ * fields are flipped at random).
  */
-export function augmentDigit(
-  out: Uint8Array,
-  outOffset: number,
-  images: Uint8Array,
-  inOffset: number,
+export const DISTORTION_STRIDE = 12;
+const RESAMPLE = 0;
+const STROKE = 1;
+const MAP = 2;
+const DX_AT = 8;
+const DY_AT = 9;
+const ALPHA_X = 10;
+const ALPHA_Y = 11;
+
+/**
+ * Draws one sample's distortion into distortions[at .. at + DISTORTION_STRIDE). `random` must be seeded for
+ * this sample (sampleSeed); `bank` holds the elastic fields for augmentation.elastic.sigma. The draws are made
+ * in one fixed order, so the same seed gives the same distortion whatever applies it.
+ */
+export function drawDistortion(
+  distortions: Float64Array,
+  at: number,
   augmentation: Augmentation,
   random: SeededRandom,
   bank: ElasticFieldBank | null,
-  scratch: AugmentScratch,
-  map: SamplingMap,
 ): void {
-  const { side, source } = scratch;
-  const pixels = side * side;
   const { affine, elastic, strokeWidth } = augmentation;
   const stroke = random.nextFloat() < strokeWidth.probability ? between(random, strokeWidth.strength) : 0;
   const warp = random.nextFloat() < affine.probability;
   const bend = bank !== null && random.nextFloat() < elastic.probability && elastic.alpha > 0;
-  if (stroke === 0 && !warp && !bend) {
-    out.set(images.subarray(inOffset, inOffset + pixels), outOffset);
-    return;
-  }
-  for (let i = 0; i < pixels; i++) source[i] = images[inOffset + i];
-  if (stroke !== 0) changeStrokeWidth(source, side, stroke, scratch.strokeScratch);
+  distortions[at + RESAMPLE] = stroke !== 0 || warp || bend ? 1 : 0;
+  distortions[at + STROKE] = stroke;
+  const map = distortions.subarray(at + MAP, at + MAP + 6);
   if (warp) {
     affineSamplingMap(
       between(random, affine.rotationDegrees),
@@ -168,22 +177,72 @@ export function augmentDigit(
     );
   } else affineSamplingMap(0, 1, 0, 0, 0, map);
   if (!bend || bank === null) {
-    resampleDigit(out, outOffset, source, side, map, null, 0, 0, false, 1, 1);
+    distortions.fill(0, at + DX_AT, at + DISTORTION_STRIDE);
+    distortions[at + DX_AT] = -1;
+    distortions[at + DY_AT] = -1;
     return;
   }
+  const pixels = bank.side * bank.side;
   const field = random.nextInt(bank.count);
   const orientation = random.nextInt(8);
-  resampleDigit(
-    out,
-    outOffset,
-    source,
-    side,
-    map,
-    bank.fields,
-    field * 2 * pixels,
-    elastic.alpha,
-    (orientation & 4) !== 0,
-    orientation & 1 ? -1 : 1,
-    orientation & 2 ? -1 : 1,
-  );
+  // The field transposed (dx and dy swapped) and flipped along either axis: eight fields from each.
+  const swapAxes = (orientation & 4) !== 0;
+  distortions[at + DX_AT] = field * 2 * pixels + (swapAxes ? pixels : 0);
+  distortions[at + DY_AT] = field * 2 * pixels + (swapAxes ? 0 : pixels);
+  distortions[at + ALPHA_X] = orientation & 1 ? -elastic.alpha : elastic.alpha;
+  distortions[at + ALPHA_Y] = orientation & 2 ? -elastic.alpha : elastic.alpha;
+}
+
+/**
+ * Writes the distorted copies of images order[start + r] (side² bytes each) to out[r · side² ..], r below
+ * `count`, as distortions[r · DISTORTION_STRIDE ..] say (drawDistortion); `fields` is their bank's. The
+ * TypeScript twin of the WebAssembly kernel (assembly/distort-digits.ts), which gives the same bytes.
+ */
+export function distortDigits(
+  out: Uint8Array,
+  images: Uint8Array,
+  order: Uint32Array,
+  start: number,
+  count: number,
+  side: number,
+  distortions: Float64Array,
+  fields: Float32Array | null,
+  scratch: AugmentScratch,
+): void {
+  const { source } = scratch;
+  const pixels = side * side;
+  for (let r = 0; r < count; r++) {
+    const at = r * DISTORTION_STRIDE;
+    const inOffset = order[start + r] * pixels;
+    if (distortions[at + RESAMPLE] === 0) {
+      out.set(images.subarray(inOffset, inOffset + pixels), r * pixels);
+      continue;
+    }
+    for (let i = 0; i < pixels; i++) source[i] = images[inOffset + i];
+    const stroke = distortions[at + STROKE];
+    if (stroke !== 0) changeStrokeWidth(source, side, stroke, scratch.strokeScratch);
+    const dxAt = distortions[at + DX_AT];
+    resampleDigit(
+      out,
+      r * pixels,
+      source,
+      side,
+      distortions,
+      at + MAP,
+      dxAt < 0 ? null : fields,
+      dxAt,
+      distortions[at + DY_AT],
+      distortions[at + ALPHA_X],
+      distortions[at + ALPHA_Y],
+    );
+  }
+}
+
+/** distortDigits by `kernels` when they have it, else by the twin. */
+export function distortDigitsWith(
+  kernels: { distortDigits?: typeof distortDigits },
+  ...args: Parameters<typeof distortDigits>
+): void {
+  if (kernels.distortDigits) kernels.distortDigits(...args);
+  else distortDigits(...args);
 }

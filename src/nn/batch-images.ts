@@ -1,6 +1,7 @@
 // Where a mini-batch's images come from: the training set as it is, or copies distorted for this epoch.
 import type { Augmentation } from './augmentation';
 import { DigitAugmenter } from './digit-augmenter';
+import { typescriptKernels, type Kernels } from './kernels';
 import type { Dataset } from './types';
 
 /** Rows to read: image i of the batch is images[order[start + i] · pixels ..]. */
@@ -19,11 +20,20 @@ export class BatchImages {
   /** Reused for the plain training set, so prepare() allocates nothing. */
   private readonly plain: { images: Uint8Array; order: Uint32Array; start: number };
 
-  /** `capacity`: the most rows one prepare() call takes. */
-  constructor(train: Dataset, augmentation: Augmentation | undefined, seed: number, capacity: number) {
+  /**
+   * `capacity`: the most rows one prepare() call takes. `kernels`: the owner's (trainer or worker shard), so
+   * every worker distorts with the same implementation.
+   */
+  constructor(
+    train: Dataset,
+    augmentation: Augmentation | undefined,
+    seed: number,
+    capacity: number,
+    kernels: Kernels = typescriptKernels,
+  ) {
     this.train = train;
     this.seed = seed;
-    this.augmenter = augmentation ? new DigitAugmenter(augmentation, train.rows) : null;
+    this.augmenter = augmentation ? new DigitAugmenter(augmentation, train.rows, kernels) : null;
     const pixels = train.rows * train.cols;
     this.copies = this.augmenter
       ? {
@@ -45,17 +55,7 @@ export class BatchImages {
       this.plain.start = start;
       return this.plain;
     }
-    const pixels = this.train.rows * this.train.cols;
-    for (let r = 0; r < count; r++) {
-      this.augmenter.augment(
-        this.copies.images,
-        r * pixels,
-        this.train.images,
-        order[start + r],
-        this.seed,
-        epoch,
-      );
-    }
+    this.augmenter.augmentRows(this.copies.images, this.train.images, order, start, count, this.seed, epoch);
     return this.copies;
   }
 }

@@ -17,9 +17,23 @@ export interface ElasticFieldBank {
 /** The banks are fixed by their shape (a fixed seed), so every worker builds the same one. */
 const BANK_SEED = 0x5eed;
 
-export function createElasticFieldBank(side: number, sigma: number, count = 256): ElasticFieldBank {
+/** Fields in a bank unless asked otherwise. */
+export const ELASTIC_FIELD_COUNT = 256;
+
+/** Floats a bank of `count` fields for side×side digits holds. */
+export function elasticBankFloats(side: number, count = ELASTIC_FIELD_COUNT): number {
+  return count * 2 * side * side;
+}
+
+/** `allocate` (Kernels.allocate) places the fields where the kernels that read them want them. */
+export function createElasticFieldBank(
+  side: number,
+  sigma: number,
+  count = ELASTIC_FIELD_COUNT,
+  allocate: (length: number) => Float32Array = (length) => new Float32Array(length),
+): ElasticFieldBank {
   const pixels = side * side;
-  const fields = new Float32Array(count * 2 * pixels);
+  const fields = allocate(elasticBankFloats(side, count));
   const random = new SeededRandom(BANK_SEED ^ Math.round(sigma * 1000));
   const kernel = gaussianKernel(sigma);
   const noise = new Float32Array(pixels);

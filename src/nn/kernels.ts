@@ -1,4 +1,5 @@
 // The kernels a training step spends its time in, as an interface: TypeScript here, WebAssembly SIMD in src/wasm.
+import { distortDigits } from './augment-digit';
 import { addBiasRelu } from './bias-relu';
 import { columnSum } from './column-sum';
 import type { Conv2dBackward, Conv2dForward } from './conv2d';
@@ -64,6 +65,12 @@ export interface Kernels {
   conv2dBackward?: Conv2dBackward;
   /** Max-pooling's forward pass over a batch (the twin: poolForward in max-pool.ts). */
   maxPoolForward?: typeof poolForward;
+  /**
+   * A batch of training digits distorted as drawn (the twin in augment-digit.ts), to the same bytes: an
+   * augmented image must not depend on the worker that made it. Elastic fields outside the kernels' own
+   * memory may send a call to the twin.
+   */
+  distortDigits?: typeof distortDigits;
 }
 
 /** The always-available reference implementation. */
@@ -84,4 +91,5 @@ export const typescriptKernels: Kernels = {
   adamUpdate,
   transposeInto,
   fillSparseRows,
+  distortDigits,
 };

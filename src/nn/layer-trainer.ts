@@ -52,7 +52,13 @@ export class LayerTrainer {
     this.order = new Uint32Array(train.count);
     for (let i = 0; i < train.count; i++) this.order[i] = i;
     this.position = new EpochPosition(train.count, config.batchSize);
-    this.batchImages = new BatchImages(train, config.augmentation, config.seed, this.workspace.capacity);
+    this.batchImages = new BatchImages(
+      train,
+      config.augmentation,
+      config.seed,
+      this.workspace.capacity,
+      kernels,
+    );
   }
 
   get epoch(): number {

@@ -73,7 +73,13 @@ export class LayerTrainingShard implements DataParallelShard<LayerNetworkParams>
       db: tensorsAt(gradientBase, 'bias'),
     });
     this.slice = new ShardSlice(layout, worker, floats, settings, kernels);
-    this.batchImages = new BatchImages(train, settings.augmentation, settings.seed, layout.shardRows);
+    this.batchImages = new BatchImages(
+      train,
+      settings.augmentation,
+      settings.seed,
+      layout.shardRows,
+      kernels,
+    );
   }
 
   /**

@@ -93,7 +93,13 @@ export class TrainingShard implements DataParallelShard<NetworkParams> {
       firstGradT: gradientOf(0),
     };
     this.slice = new ShardSlice(layout, worker, floats, settings, kernels);
-    this.batchImages = new BatchImages(train, settings.augmentation, settings.seed, layout.shardRows);
+    this.batchImages = new BatchImages(
+      train,
+      settings.augmentation,
+      settings.seed,
+      layout.shardRows,
+      kernels,
+    );
   }
 
   /**

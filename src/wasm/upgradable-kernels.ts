@@ -20,7 +20,8 @@ type StepKernel =
   | 'momentumUpdateSum'
   | 'adamUpdate'
   | 'transposeInto'
-  | 'fillSparseRows';
+  | 'fillSparseRows'
+  | 'distortDigits';
 type StepArgs<K extends StepKernel> = Parameters<NonNullable<Kernels[K]>>;
 
 export class UpgradableKernels implements Kernels {
@@ -98,6 +99,9 @@ export class UpgradableKernels implements Kernels {
   }
   fillSparseRows(...args: StepArgs<'fillSparseRows'>): void {
     (this.current.fillSparseRows ? this.current : typescriptKernels).fillSparseRows?.(...args);
+  }
+  distortDigits(...args: StepArgs<'distortDigits'>): void {
+    (this.current.distortDigits ? this.current : typescriptKernels).distortDigits?.(...args);
   }
 
   // The layer kernels: the current ones', or the TypeScript twins on the current products.

@@ -1,5 +1,7 @@
 // How big a data-parallel run's shared WebAssembly memory is and which part of it each worker owns.
+import { DISTORTION_STRIDE } from '../nn/augment-digit';
 import type { DataParallelLayout } from '../nn/data-parallel-layout';
+import { elasticBankFloats } from '../nn/elastic-fields';
 import { resolveLayers } from '../nn/layer-shapes';
 import { createLayerWorkspace } from '../nn/layer-workspace';
 import { isLayerLayout, type SharedLayerLayout } from '../nn/shared-layer-layout';
@@ -18,12 +20,27 @@ export interface SharedMemoryPlan {
   readonly arenas: readonly ArenaBounds[];
 }
 
-/** Bytes one worker's buffers and the copies and scratch of its largest kernel call can take, generously. */
+/**
+ * Bytes one worker's buffers and the copies and scratch of its largest kernel call can take, generously, with
+ * room for training on distorted digits.
+ */
 function arenaBytes(layout: DataParallelLayout): number {
-  return isLayerLayout(layout) ? layerArenaBytes(layout) : denseArenaBytes(layout);
+  const side = isLayerLayout(layout) ? layout.input.height : Math.round(Math.sqrt(layout.layerSizes[0]));
+  const base = isLayerLayout(layout) ? layerArenaBytes(layout) : denseArenaBytes(layout);
+  return base + Math.ceil(augmentationBytes(side, layout.shardRows) / PAGE) * PAGE;
 }
 
 const align16 = (bytes: number): number => (bytes + 15) & ~15;
+
+/**
+ * Distorting a worker's rows: the elastic fields (made with allocate(), about 1.6 MB for MNIST, whether or not
+ * the run distorts: the plan does not know) and one distortDigits call's copies, draws and scratch.
+ */
+function augmentationBytes(side: number, rows: number): number {
+  const pixels = side * side;
+  const call = 2 * align16(rows * pixels) + align16(8 * rows * DISTORTION_STRIDE) + 8 * (side + 2) ** 2;
+  return align16(4 * elasticBankFloats(side)) + call + 64;
+}
 
 function denseArenaBytes(layout: SharedTrainingLayout): number {
   const sizes = layout.layerSizes;

@@ -29,7 +29,7 @@ const ZERO_STRENGTH: Augmentation = {
 function rotated(image: Uint8Array, degrees: number): Uint8Array {
   const out = new Uint8Array(PIXELS);
   const source = Float32Array.from(image);
-  resampleDigit(out, 0, source, SIDE, affineSamplingMap(degrees, 1, 0, 0, 0), null, 0, 0, false, 1, 1);
+  resampleDigit(out, 0, source, SIDE, affineSamplingMap(degrees, 1, 0, 0, 0), 0, null, 0, 0, 0, 0);
   return out;
 }
 

@@ -2,9 +2,11 @@
 // room for the kernels' scratch, and a run too big for the module's 1 GiB is refused with a clear message.
 import { describe, expect, it } from 'vitest';
 import { loadMnistFromDisk } from '../../src/data/mnist-node';
-import { createShard } from '../../src/nn/data-parallel-layout';
+import { DEFAULT_AUGMENTATION } from '../../src/nn/augmentation';
+import { createShard, dataParallelLayout } from '../../src/nn/data-parallel-layout';
 import { parseLayerList } from '../../src/nn/layer-list';
 import { createLayerNetwork } from '../../src/nn/layer-network';
+import { createNetwork } from '../../src/nn/network';
 import { INPUT_SHAPE } from '../../src/nn/layer-shapes';
 import { sharedLayerLayout } from '../../src/nn/shared-layer-layout';
 import { REFERENCE_CONFIG, type TrainingConfig } from '../../src/nn/types';
@@ -44,6 +46,28 @@ describe('sharedMemoryPlan for a layer list', () => {
         // The workspace went into the arena (an arena too small hands out ordinary arrays instead)...
         expect(before - kernels.freeBytes).toBeGreaterThan(64 * 784 * 4);
         // ...and left room for the largest call's scratch.
+        expect(kernels.freeBytes).toBeGreaterThanOrEqual(1 << 20);
+      }
+    }
+  });
+
+  it('leaves a worker that distorts its digits the same megabyte to spare, its elastic fields in the arena', async () => {
+    const train = shareDataset(datasetSlice(loadMnistFromDisk('train'), 0, 200));
+    const module = await loadSharedKernelModuleNode();
+    const augmented = { ...config, augmentation: DEFAULT_AUGMENTATION };
+    for (const initial of [createNetwork([784, 200, 100, 25, 10], 1), createLayerNetwork(CNN, 1)]) {
+      const layout = dataParallelLayout(initial, INPUT_SHAPE, 128, 2, 'adam');
+      const plan = sharedMemoryPlan(layout);
+      if (plan === null) throw new Error('the network should fit');
+      const memory = new WebAssembly.Memory({ initial: plan.pages, maximum: plan.pages, shared: true });
+      const order = new Uint32Array(train.count);
+      for (let w = 0; w < 2; w++) {
+        const kernels = await instantiateKernels(module, { memory, arena: plan.arenas[w] });
+        const floats = kernels.viewAt(plan.layoutBase, layout.totalFloats);
+        const before = kernels.freeBytes;
+        createShard(layout, w, floats, augmented, train, order, kernels);
+        // 256 fields of 2 × 784 floats went into the arena along with the workspace.
+        expect(before - kernels.freeBytes).toBeGreaterThan(256 * 2 * 784 * 4);
         expect(kernels.freeBytes).toBeGreaterThanOrEqual(1 << 20);
       }
     }
