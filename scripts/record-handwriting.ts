@@ -1,4 +1,4 @@
-// `npm run record-handwriting [-- --out FILE] [--seed N]`: draws every digit design in every variation on the
+// `npm run record-handwriting [-- --out FILE] [--seed N] [--first N]`: draws every digit design in every variation on the
 // built app's real drawing pad with mouse events and saves the points the pad received (the hand-drawn test set).
 // `-- --headed [--digits 0123456789] [--style NAME]`: a person draws each digit in a Chromium window instead,
 // and the strokes are added to the file.
@@ -6,6 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureBuilt, startStaticServer } from '../tests/browser/harness';
+import { preprocessStrokes } from '../src/data/preprocess/preprocess-strokes';
 import { DIGIT_DESIGNS } from './handwriting/digit-designs';
 import { pointerPathOf } from './handwriting/pointer-path';
 import { variedDigits } from './handwriting/variations';
@@ -14,6 +15,7 @@ import {
   HAND_DRAWN_SET_PATH,
   formatHandDrawnFile,
   readHandDrawnFile,
+  strokesOf,
   type HandDrawnFile,
   type HandDrawnRecord,
 } from './hand-drawn-set';
@@ -84,6 +86,37 @@ async function takeRecording(page: Page): Promise<PadRecording> {
   });
 }
 
+/** The 28x28 input the app itself made from the pad (its "what the network sees" canvas), as paper levels 0-255. */
+async function appInputPaper(page: Page): Promise<number[] | null> {
+  return page.evaluate(async () => {
+    // The Draw place preprocesses once per animation frame: two frames after the last event it has caught up.
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    const canvas = document.querySelector<HTMLCanvasElement>(
+      'canvas[aria-label="The 28 by 28 image fed to the network"]',
+    );
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return null;
+    const rgba = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    return Array.from({ length: canvas.width * canvas.height }, (_, i) => rgba[i * 4]);
+  });
+}
+
+/** The largest difference in paper level between the app's own input and ours from the recorded strokes. */
+function differenceFromApp(
+  appPaper: readonly number[] | null,
+  record: HandDrawnRecord,
+  penDiameter: number,
+): number {
+  const ours = preprocessStrokes(strokesOf(record), { padPenDiameter: penDiameter })?.input ?? null;
+  if (appPaper === null || ours === null || appPaper.length !== ours.length) return 255;
+  let largest = 0;
+  ours.forEach((v, i) => {
+    const paper = Math.round(255 * (1 - Math.min(1, Math.max(0, v))));
+    largest = Math.max(largest, Math.abs(paper - appPaper[i]));
+  });
+  return largest;
+}
+
 async function clearPad(page: Page): Promise<void> {
   const clear = page.getByRole('button', { name: 'Clear', exact: true });
   if (await clear.isEnabled()) await clear.click();
@@ -148,9 +181,15 @@ async function recordDesigns(
   pad: HandDrawnFile['pad'],
   recording: Record<string, unknown>,
 ): Promise<void> {
-  const varied = variedDigits(DIGIT_DESIGNS, Number(recording.seed));
+  const first = option('--first');
+  const varied = variedDigits(DIGIT_DESIGNS, Number(recording.seed)).slice(
+    0,
+    first ? Number(first) : undefined,
+  );
   const digits: HandDrawnRecord[] = [];
   let pointerEvents = 0;
+  let largestDifference = 0;
+  let unlike = 0;
   for (const [n, digit] of varied.entries()) {
     const box = await page.getByTestId('drawing-pad').boundingBox();
     if (!box) throw new Error('the drawing pad is not on screen');
@@ -166,22 +205,34 @@ async function recordDesigns(
         `${digit.label} ${digit.style} ${digit.variation}: the pad got ${taken.strokes.length} strokes`,
       );
     pointerEvents += taken.events;
-    digits.push({
+    const record = {
       label: digit.label,
       style: digit.style,
       variation: digit.variation,
       strokes: taken.strokes,
-    });
+    };
+    digits.push(record);
+    // The recording is only useful if it is what the pad had: the app's own input must come out the same.
+    const difference = differenceFromApp(await appInputPaper(page), record, pad.penDiameter);
+    largestDifference = Math.max(largestDifference, difference);
+    if (difference > 1) unlike += 1;
     await clearPad(page);
     if ((n + 1) % 50 === 0) console.log(`${n + 1}/${varied.length} digits drawn`);
   }
   const file: HandDrawnFile = {
     format: HAND_DRAWN_FORMAT,
     pad,
-    recording: { ...recording, pointerEvents },
+    recording: {
+      ...recording,
+      pointerEvents,
+      appInputCheck: { digits: digits.length, unlike, largestDifference },
+    },
     digits,
   };
   writeFileSync(out, formatHandDrawnFile(file));
+  console.log(
+    `the app's own 28x28 input differs from the recorded strokes' by more than 1/255 for ${unlike} of ${digits.length} digits (largest difference ${largestDifference}/255)`,
+  );
   console.log(
     `wrote ${digits.length} digits (${pointerEvents} pointer events, pad ${pad.width}x${pad.height}) to ${out}`,
   );

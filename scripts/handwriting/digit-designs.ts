@@ -30,7 +30,7 @@ export const DIGIT_DESIGNS: readonly DigitDesign[] = [
     style: 'flag-base',
     strokes: [line([0.25, 0.26], [0.52, 0], [0.52, 1]), line([0.2, 1], [0.84, 1])],
   },
-  { label: 1, style: 'slanted-flag', strokes: [line([0.42, 0.22], [0.78, 0], [0.42, 1])] },
+  { label: 1, style: 'slanted-flag', strokes: [line([0.5, 0.2], [0.74, 0], [0.42, 1])] },
 
   // 2: plain round top, a curl at the bottom-left, or a Z with a rounded corner.
   {
@@ -125,7 +125,7 @@ export const DIGIT_DESIGNS: readonly DigitDesign[] = [
     ],
   },
 
-  // 6: a curved back into a round loop, or a straight back into a small loop.
+  // 6: a curved back into a round loop, a straight back into a small loop, or a low, wide loop under a tall back.
   {
     label: 6,
     style: 'round',
@@ -143,11 +143,11 @@ export const DIGIT_DESIGNS: readonly DigitDesign[] = [
   },
   {
     label: 6,
-    style: 'big-loop',
+    style: 'wide-loop',
     strokes: [
       joined(
-        bezier([0.62, 0], [0.35, 0.1], [0.05, 0.35], [0.05, 0.62]),
-        arc(0.48, 0.62, 0.43, 0.38, 180, -185),
+        bezier([0.72, 0], [0.35, 0.06], [0.06, 0.36], [0.06, 0.68]),
+        arc(0.46, 0.68, 0.4, 0.3, 180, -185),
       ),
     ],
   },

@@ -67,7 +67,8 @@ function shapeOf(kind: VariationKind, random: SeededRandom): Shape {
     wobble: between(0.006, 0.014),
   };
   if (kind === 'slant-right') shape.shearDeg = between(14, 22);
-  if (kind === 'slant-left') shape.shearDeg = -between(12, 20);
+  // Backhand writing leans less far than forward slant does.
+  if (kind === 'slant-left') shape.shearDeg = -between(10, 16);
   if (kind === 'rotated') shape.rotationDeg = sign() * between(6, 10);
   if (kind === 'wide') shape.aspect = between(1.35, 1.6);
   if (kind === 'narrow') shape.aspect = between(0.6, 0.72);
