@@ -136,6 +136,11 @@ async function main(): Promise<void> {
   const headed = process.argv.includes('--headed');
   const out = option('--out') ?? HAND_DRAWN_SET_PATH;
   const seed = Number(option('--seed') ?? 1);
+  if (headed && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    console.error('--headed needs a screen to draw on (no DISPLAY or WAYLAND_DISPLAY is set)');
+    process.exitCode = 1;
+    return;
+  }
   ensureBuilt();
   const server = await startStaticServer();
   const browser = await chromium.launch({
