@@ -1,6 +1,8 @@
-// `npm run robustness [MODEL.dlm…]`: each model's accuracy on displaced MNIST test digits, without and with the drawing
-// pad's preprocessing; by default both shipped networks side by side.
+// `npm run robustness [MODEL.dlm…]`: each model's accuracy on MNIST test digits displaced and distorted in ways
+// training never shows, without and with the drawing pad's preprocessing, and on the hand-drawn set; by default
+// both shipped networks side by side.
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { loadMnistFromDisk } from '../src/data/mnist-node';
 import { preprocessGrayImage } from '../src/data/preprocess/preprocess-image';
 import { createGrayImage } from '../src/data/preprocess/gray-image';
@@ -27,6 +29,7 @@ import {
   rotateDigit,
   variantOf,
 } from './robustness-held-out';
+import { HAND_DRAWN_SET_PATH, loadHandDrawnSet, type HandDrawnDigit } from './hand-drawn-set';
 import { normaliseStrokeWidth } from './robustness-stroke-width';
 
 /** The shipped networks, as files in the repository (their URLs are relative to the page, i.e. public/). */
@@ -126,6 +129,8 @@ interface Options {
   readonly limit: number;
   /** Adds the stroke-width normalisation experiment as a third reading. */
   readonly thinning: boolean;
+  /** The hand-drawn digits to read as well, or null for none. */
+  readonly handDrawn: string | null;
 }
 
 const USAGE = `Usage: npm run robustness -- [MODEL.dlm …] [--limit N] [--thinning]
@@ -133,26 +138,32 @@ const USAGE = `Usage: npm run robustness -- [MODEL.dlm …] [--limit N] [--thinn
 Each model's accuracy on the MNIST test digits displaced and distorted in ways training does not show, without
 and with the drawing pad's preprocessing; by default both shipped networks.
   --limit N     the first N test digits only
-  --thinning    also read each digit after the stroke-width normalisation (thin if wider than ${MAX_STROKE_WIDTH} px)`;
+  --thinning    also read each digit after the stroke-width normalisation (thin if wider than ${MAX_STROKE_WIDTH} px)
+  --hand-drawn FILE   the hand-drawn digits to read too (default ${HAND_DRAWN_SET_PATH}; "none" skips them)`;
 
 function parseOptions(args: readonly string[]): Options {
   const paths: string[] = [];
   let limit = Infinity;
   let thinning = false;
+  let handDrawn: string | null = HAND_DRAWN_SET_PATH;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--help') {
       console.log(USAGE);
       process.exit(0);
     } else if (arg === '--thinning') thinning = true;
-    else if (arg === '--limit') {
+    else if (arg === '--hand-drawn') {
+      const file = args[++i];
+      if (!file) throw new Error('--hand-drawn needs a file (or "none")');
+      handDrawn = file === 'none' ? null : file;
+    } else if (arg === '--limit') {
       limit = Number(args[++i]);
       if (!Number.isInteger(limit) || limit < 1)
         throw new Error('--limit needs a whole number of digits, 1 or more');
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}\n\n${USAGE}`);
     else paths.push(arg);
   }
-  return { paths, limit, thinning };
+  return { paths, limit, thinning, handDrawn };
 }
 
 const percent = (value: number) => `${value.toFixed(2)}%`;
@@ -172,10 +183,71 @@ function printTable(
   });
 }
 
+/**
+ * The hand-drawn digits through the Draw place's own preprocessing: each model's accuracy per digit and in
+ * all, and per style. Returns the same figures for the JSON line.
+ */
+function readHandDrawn(
+  models: readonly ReadModel[],
+  path: string,
+): Record<string, { all: number; digits: number[]; styles: Record<string, number> }> {
+  const digits = loadHandDrawnSet(path);
+  const right = models.map((model) => digits.map((d) => isRight(model, d.input, d.label)));
+  const accuracy = (m: number, keep: (d: HandDrawnDigit) => boolean) => {
+    let total = 0;
+    let correct = 0;
+    digits.forEach((d, i) => {
+      if (!keep(d)) return;
+      total += 1;
+      if (right[m][i]) correct += 1;
+    });
+    return (100 * correct) / Math.max(1, total);
+  };
+  const countOf = (keep: (d: HandDrawnDigit) => boolean) => digits.filter(keep).length;
+  console.log(`\n${digits.length} hand-drawn digits (${path}), through the Draw place's preprocessing:\n`);
+  console.log(`| digit | count | ${models.map((model) => model.label).join(' | ')} |`);
+  console.log(`|---|---:|${models.map(() => '---:').join('|')}|`);
+  for (let label = 0; label <= 9; label++) {
+    const keep = (d: HandDrawnDigit) => d.label === label;
+    const cells = models.map((_, m) => percent(accuracy(m, keep)));
+    console.log(`| ${label} | ${countOf(keep)} | ${cells.join(' | ')} |`);
+  }
+  console.log(
+    `| all | ${digits.length} | ${models.map((_, m) => `**${percent(accuracy(m, () => true))}**`).join(' | ')} |`,
+  );
+  const styles = [...new Set(digits.map((d) => `${d.label} ${d.style}`))];
+  console.log(`\nBy style:\n`);
+  console.log(`| style | count | ${models.map((model) => model.label).join(' | ')} |`);
+  console.log(`|---|---:|${models.map(() => '---:').join('|')}|`);
+  for (const style of styles) {
+    const keep = (d: HandDrawnDigit) => `${d.label} ${d.style}` === style;
+    console.log(
+      `| ${style} | ${countOf(keep)} | ${models.map((_, m) => percent(accuracy(m, keep))).join(' | ')} |`,
+    );
+  }
+  return Object.fromEntries(
+    models.map((model, m) => [
+      model.label,
+      {
+        all: Number(accuracy(m, () => true).toFixed(2)),
+        digits: Array.from({ length: 10 }, (_, label) =>
+          Number(accuracy(m, (d) => d.label === label).toFixed(2)),
+        ),
+        styles: Object.fromEntries(
+          styles.map((style) => [
+            style,
+            Number(accuracy(m, (d) => `${d.label} ${d.style}` === style).toFixed(2)),
+          ]),
+        ),
+      },
+    ]),
+  );
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const chosen =
-    options.paths.length > 0 ? options.paths.map((path) => ({ label: path, path })) : SHIPPED_PATHS;
+    options.paths.length > 0 ? options.paths.map((path) => ({ label: basename(path), path })) : SHIPPED_PATHS;
   const kernels = await loadWasmKernelsNode();
   const models: ReadModel[] = chosen.map(({ label, path }) => {
     const params = deserializeModel(new Uint8Array(readFileSync(path))).params;
@@ -232,8 +304,9 @@ async function main(): Promise<void> {
       ]),
     );
   });
+  const handDrawn = options.handDrawn ? readHandDrawn(models, options.handDrawn) : null;
   const files = Object.fromEntries(models.map((model) => [model.label, model.path]));
-  console.log(`\n${JSON.stringify({ robustness: json, models: files, samples: count })}`);
+  console.log(`\n${JSON.stringify({ robustness: json, handDrawn, models: files, samples: count })}`);
 }
 
 await main();
