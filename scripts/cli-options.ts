@@ -55,8 +55,9 @@ Trains a network on the real MNIST files and writes a model file. Defaults are t
   --augment               train on distorted digits, drawn anew each epoch (the defaults below)
   --rotate 15 --scale 0.15 --shear 0.3 --shift 2 --affine-p 0.9
                           random affine map: ±degrees, 1 ± scale, ±shear, ±pixels, how often
-  --elastic 34 --elastic-sigma 4 --elastic-p 0.5
-                          elastic distortion: alpha (0 = off), Gaussian sigma in pixels, how often
+  --elastic 0 --elastic-sigma 4 --elastic-p 0.5
+                          elastic distortion: alpha (0 = off; Simard et al. use 34), Gaussian sigma in
+                          pixels, how often
   --stroke 0.5 --stroke-p 0.3
                           thinner or thicker pen (blend up to ±strength), how often
                           (any of these turns augmentation on)

@@ -8,16 +8,16 @@ describe('distortion settings as text', () => {
   it('write every setting and read them back', () => {
     const text = formatAugmentation(DEFAULT_AUGMENTATION);
     expect(text).toBe(
-      'rotate 15, scale 0.15, shear 0.3, shift 2, affine-p 0.9, elastic 34, elastic-sigma 4, elastic-p 0.5, stroke 0.5, stroke-p 0.3',
+      'rotate 15, scale 0.15, shear 0.3, shift 2, affine-p 0.9, elastic 0, elastic-sigma 4, elastic-p 0.5, stroke 0.5, stroke-p 0.3',
     );
     expect(parseAugmentation(text)).toEqual(DEFAULT_AUGMENTATION);
   });
 
   it('read a subset on top of the defaults, with ":" or "=" allowed', () => {
-    expect(parseAugmentation('rotate: 25, elastic=0')).toEqual({
+    expect(parseAugmentation('rotate: 25, elastic=34')).toEqual({
       ...DEFAULT_AUGMENTATION,
       affine: { ...DEFAULT_AUGMENTATION.affine, rotationDegrees: 25 },
-      elastic: { ...DEFAULT_AUGMENTATION.elastic, alpha: 0 },
+      elastic: { ...DEFAULT_AUGMENTATION.elastic, alpha: 34 },
     });
     expect(parseAugmentation('')).toEqual(DEFAULT_AUGMENTATION);
   });

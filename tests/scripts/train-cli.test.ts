@@ -121,11 +121,11 @@ describe('train CLI options for distortions', () => {
   it('turns the defaults on with --augment, and one setting on top of them with its flag', () => {
     expect(parseTrainOptions(['--augment'])?.config.augmentation).toEqual(DEFAULT_AUGMENTATION);
     expect(parseTrainOptions([])?.config.augmentation).toBeUndefined();
-    const rotated = parseTrainOptions(['--rotate', '25', '--elastic', '0'])?.config.augmentation;
+    const rotated = parseTrainOptions(['--rotate', '25', '--elastic', '34'])?.config.augmentation;
     expect(rotated).toEqual({
       ...DEFAULT_AUGMENTATION,
       affine: { ...DEFAULT_AUGMENTATION.affine, rotationDegrees: 25 },
-      elastic: { ...DEFAULT_AUGMENTATION.elastic, alpha: 0 },
+      elastic: { ...DEFAULT_AUGMENTATION.elastic, alpha: 34 },
     });
   });
 

@@ -54,7 +54,9 @@ describe('sharedMemoryPlan for a layer list', () => {
   it('leaves a worker that distorts its digits the same megabyte to spare, its elastic fields in the arena', async () => {
     const train = shareDataset(datasetSlice(loadMnistFromDisk('train'), 0, 200));
     const module = await loadSharedKernelModuleNode();
-    const augmented = { ...config, augmentation: DEFAULT_AUGMENTATION };
+    // Elastic fields on (the defaults leave them off): their bank is the largest thing a distorting worker holds.
+    const elastic = { ...DEFAULT_AUGMENTATION.elastic, alpha: 34 };
+    const augmented = { ...config, augmentation: { ...DEFAULT_AUGMENTATION, elastic } };
     for (const initial of [createNetwork([784, 200, 100, 25, 10], 1), createLayerNetwork(CNN, 1)]) {
       const layout = dataParallelLayout(initial, INPUT_SHAPE, 128, 2, 'adam');
       const plan = sharedMemoryPlan(layout);
