@@ -21,14 +21,14 @@ export const SHIPPED_MODELS: readonly ShippedModel[] = [
     label: 'Reference 784-200-100-25-10',
     url: './models/default.dlm',
     command:
-      'npm run train -- --seed 2 --float16 --out public/models/default.dlm --name "Reference 784-200-100-25-10"',
+      'npm run train -- --seed 2 --augment --epochs 30 --decay 0.92 --engine wasm --float16 --out public/models/default.dlm --name "Reference 784-200-100-25-10"',
   },
   {
     id: 'convolutional',
     label: 'Convolutional',
     url: './models/cnn.dlm',
     command:
-      'npm run train -- --layers "conv 8@5x5, pool 2, conv 16@5x5, pool 2, dense 100" --optimizer adam --lr 0.003 --decay 0.6 --batch 64 --epochs 5 --seed 1 --engine wasm --float16 --out public/models/cnn.dlm --name "Convolutional 8@5x5-16@5x5-100"',
+      'npm run train -- --layers "conv 8@5x5, pool 2, conv 16@5x5, pool 2, dense 100" --optimizer adam --lr 0.003 --decay 0.8 --batch 64 --epochs 15 --seed 1 --engine wasm --augment --float16 --out public/models/cnn.dlm --name "Convolutional 8@5x5-16@5x5-100"',
   },
 ];
 

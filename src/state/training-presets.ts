@@ -56,23 +56,23 @@ export const TRAINING_PRESETS: readonly TrainingPreset[] = [
     id: 'reference-robust',
     label: 'reference, robust',
     description:
-      'The reference network trained on digits distorted anew every epoch: rotation, scale, shear, shift, elastic fields and pen width.',
-    config: { ...REFERENCE_CONFIG, augmentation: DEFAULT_AUGMENTATION },
+      'The reference network on digits rotated, scaled, sheared, shifted and drawn with another pen, anew every epoch; 30 epochs, the learning rate × 0.92 each: the shipped reference network.',
+    config: { ...REFERENCE_CONFIG, epochs: 30, learningRateDecay: 0.92, augmentation: DEFAULT_AUGMENTATION },
   },
   {
     id: 'cnn-robust',
     label: 'CNN, robust',
     description:
-      'The CNN preset on distorted digits, for 8 epochs instead of 5: distortions need more passes.',
+      'The CNN preset on distorted digits for 15 epochs, the learning rate × 0.8 each (distortions need more passes): the shipped convolutional network.',
     config: {
       ...REFERENCE_CONFIG,
       hiddenSizes: [],
       layers: 'conv 8@5x5, pool 2, conv 16@5x5, pool 2, dense 100',
       optimizer: 'adam',
       learningRate: 0.003,
-      learningRateDecay: 0.7,
+      learningRateDecay: 0.8,
       batchSize: 64,
-      epochs: 8,
+      epochs: 15,
       augmentation: DEFAULT_AUGMENTATION,
     },
   },

@@ -110,7 +110,7 @@ describe('Inspect with a convolutional network', () => {
 
       // The analysis is the CNN's, with its channels' firing counts.
       await page.getByTestId('confusion-matrix').waitFor({ timeout: 180_000 });
-      await expect(page.getByTestId('analysis-summary').textContent()).resolves.toContain('99.21%');
+      await expect(page.getByTestId('analysis-summary').textContent()).resolves.toContain('99.38%');
       await expect
         .poll(() => page.getByTestId('feature-maps-0').textContent(), { timeout: 30_000 })
         .toMatch(/\d+ dead/);

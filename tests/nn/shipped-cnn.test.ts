@@ -1,10 +1,12 @@
-// The shipped convolutional network is the float16 conversion of its float32 training, file for file, reads
-// at least 99% of the 10,000 test digits, and predicts every one of them as that float32 network does.
+// The shipped convolutional network is the float16 conversion of its float32 training on distorted digits, file
+// for file, reads at least 99.3% of the 10,000 test digits, and predicts every one of them as that float32
+// network does.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadMnistFromDisk } from '../../src/data/mnist-node';
 import { evaluateModel } from '../../src/nn/evaluate-model';
 import { roundToFloat16 } from '../../src/nn/float16';
+import { DEFAULT_AUGMENTATION } from '../../src/nn/augmentation';
 import type { LayerNetworkParams } from '../../src/nn/layer-network';
 import { parseLayerList } from '../../src/nn/layer-list';
 import { deserializeModel, readModelHeader, serializeModel } from '../../src/nn/model-file';
@@ -40,12 +42,15 @@ describe('the shipped convolutional network', () => {
     expect(shippedBytes.length).toBeLessThan(300 * 1024);
     expect(header.config).toEqual(original.config);
     expect(header.config?.layers).toBe(LAYERS);
-    expect(header.metrics.testAccuracy).toBeGreaterThanOrEqual(0.99);
+    expect(header.metrics.testAccuracy).toBeGreaterThanOrEqual(0.993);
+    expect(header.config?.augmentation).toEqual(DEFAULT_AUGMENTATION);
     const command = shippedModel('convolutional').command;
     expect(command).toContain(`--layers "${LAYERS}"`);
     expect(command).toContain('--float16 --out public/models/cnn.dlm');
     expect(command).toContain(`--seed ${header.config?.seed}`);
     expect(command).toContain(`--epochs ${header.config?.epochs}`);
+    expect(command).toContain(`--decay ${header.config?.learningRateDecay}`);
+    expect(command).toContain('--augment');
   });
 
   it('is byte for byte the float16 conversion of its float32 original (what npm run convert-model writes)', () => {
@@ -58,12 +63,12 @@ describe('the shipped convolutional network', () => {
     });
   });
 
-  it('reads at least 99% of the 10,000 test digits, every one as the float32 network does', async () => {
+  it('reads at least 99.3% of the 10,000 test digits, every one as the float32 network does', async () => {
     const wasm = await loadWasmKernelsNode();
     const float16 = evaluateModel(shipped.params, test, undefined, wasm);
     const float32 = evaluateModel(original.params, test, undefined, wasm);
     expect(float16.predictions).toHaveLength(10_000);
-    expect(float16.accuracy).toBeGreaterThanOrEqual(0.99);
+    expect(float16.accuracy).toBeGreaterThanOrEqual(0.993);
     expect(float16.accuracy).toBe(shipped.metrics.testAccuracy);
     const changed = float16.predictions.filter((p, i) => p !== float32.predictions[i]).length;
     expect(changed).toBe(0);

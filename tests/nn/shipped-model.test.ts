@@ -1,15 +1,17 @@
-// The shipped default model is the float16 conversion of the float32 reference training, and predicts exactly
-// as that float32 network does on all 10,000 test digits.
+// The shipped default model is the float16 conversion of the reference network's training on distorted digits,
+// and predicts exactly as that float32 network does on all 10,000 test digits.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadMnistFromDisk } from '../../src/data/mnist-node';
 import { evaluateModel } from '../../src/nn/evaluate-model';
 import { roundToFloat16 } from '../../src/nn/float16';
+import { DEFAULT_AUGMENTATION } from '../../src/nn/augmentation';
 import { deserializeModel, readModelHeader, serializeModel } from '../../src/nn/model-file';
+import { shippedModel } from '../../src/state/shipped-models';
 
 const SHIPPED = 'public/models/default.dlm';
-/** What `npm run train -- --seed 2` writes without --float16 (the shipped file until it became float16). */
-const FLOAT32_ORIGINAL = 'tests/nn/fixtures/reference-float32-v1.dlm';
+/** What the command in src/state/shipped-models.ts writes without --float16. */
+const FLOAT32_ORIGINAL = 'tests/nn/fixtures/reference-float32.dlm';
 
 const bitsOf = (a: Float32Array) => new Uint32Array(a.buffer, a.byteOffset, a.length);
 /** Index of the first value whose bits differ, or -1 (toEqual on 157,000 values takes seconds). */
@@ -30,7 +32,7 @@ describe('the shipped default model', () => {
   let float32Result: ReturnType<typeof evaluateModel> | null = null;
   const float32 = () => (float32Result ??= evaluateModel(original.params, test));
 
-  it('is a version 2 float16 file of the reference network with its 20 epochs of curves', () => {
+  it('is a version 2 float16 file of the reference network trained on distorted digits, with its 30 epochs of curves', () => {
     const header = readModelHeader(shippedBytes);
     expect(header.formatVersion).toBe(2);
     expect(header.layerSizes).toEqual([784, 200, 100, 25, 10]);
@@ -38,10 +40,17 @@ describe('the shipped default model', () => {
     expect(new Set(header.tensors.map((t) => t.dtype))).toEqual(new Set(['float16']));
     expect(shippedBytes.length).toBeLessThan(read(FLOAT32_ORIGINAL).length * 0.51);
     expect(header.config).toEqual(original.config);
+    expect(header.config?.augmentation).toEqual(DEFAULT_AUGMENTATION);
+    expect(header.metrics.testAccuracy).toBeGreaterThanOrEqual(0.986);
+    const command = shippedModel('reference').command;
+    expect(command).toContain('--augment');
+    expect(command).toContain(`--seed ${header.config?.seed}`);
+    expect(command).toContain(`--epochs ${header.config?.epochs}`);
+    expect(command).toContain(`--decay ${header.config?.learningRateDecay}`);
     const history = header.history!;
-    expect(history.train).toHaveLength(20);
-    expect(history.test).toHaveLength(20);
-    expect(history.epochSeconds).toHaveLength(20);
+    expect(history.train).toHaveLength(30);
+    expect(history.test).toHaveLength(30);
+    expect(history.epochSeconds).toHaveLength(30);
     expect(history.test.at(-1)).toMatchObject({ accuracy: header.metrics.testAccuracy, sampleCount: 10_000 });
   });
 
