@@ -74,8 +74,8 @@ async function main(): Promise<void> {
     ['default', DEFAULT_AUGMENTATION],
     ['default, no pen width', { ...DEFAULT_AUGMENTATION, strokeWidth: { probability: 0, strength: 0 } }],
     [
-      'default, no elastic',
-      { ...DEFAULT_AUGMENTATION, elastic: { ...DEFAULT_AUGMENTATION.elastic, probability: 0 } },
+      'default with elastic 34',
+      { ...DEFAULT_AUGMENTATION, elastic: { ...DEFAULT_AUGMENTATION.elastic, alpha: 34 } },
     ],
   ];
   const lines: string[] = [];
