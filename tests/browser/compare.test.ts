@@ -68,6 +68,7 @@ describe('Comparing the shipped models', () => {
       expect(rows).toContain('Parameters | 179,885 | 82,934');
       expect(rows).toContain('Test accuracy | 99.04% | 99.38%');
       expect(rows).toContain('Epochs | 30 | 15');
+      expect(rows).toContain('Distorted digits | the defaults | the defaults');
       expect(rows.find((r) => r.startsWith('Epoch time'))).toMatch(/^Epoch time \| \d+\.\d s \| \d+\.\d s$/);
 
       // 30 epochs of the reference, 15 of the CNN: one accuracy line each, a training and a test loss line each.

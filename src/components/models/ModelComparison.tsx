@@ -1,6 +1,7 @@
 // Compared models side by side (saved runs and the shipped ones, any architecture), then their curves overlaid.
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { TrainingConfig } from '../../nn/types';
 import { loadSavedCurves } from '../../state/comparison-actions';
 import {
   comparedModelOfSummary,
@@ -8,6 +9,7 @@ import {
   savedCurvesKey,
   type ComparisonFile,
 } from '../../state/compared-model';
+import { distortionsSummary } from '../../state/distortions-summary';
 import type { SavedModelSummary } from '../../state/models-slice';
 import { useStore } from '../../state/store';
 import { OPTIMIZER_LABELS } from '../train/run-label';
@@ -26,6 +28,11 @@ function epochTimeText(entry: ComparisonEntry): string {
   return seconds === null ? '—' : `${seconds.toFixed(1)} s`;
 }
 
+function learningRateText(config: TrainingConfig): string {
+  const decay = config.learningRateDecay ?? 1;
+  return decay === 1 ? String(config.learningRate) : `${config.learningRate}, × ${decay} each epoch`;
+}
+
 const ROWS: readonly Row[] = [
   { label: 'Architecture', value: ({ model }) => model.architecture },
   { label: 'Parameters', value: ({ model }) => formatCount(model.parameterCount) },
@@ -39,9 +46,13 @@ const ROWS: readonly Row[] = [
     label: 'Optimizer',
     value: ({ model }) => (model.config ? OPTIMIZER_LABELS[model.config.optimizer] : '—'),
   },
-  { label: 'Learning rate', value: ({ model }) => (model.config ? String(model.config.learningRate) : '—') },
+  { label: 'Learning rate', value: ({ model }) => (model.config ? learningRateText(model.config) : '—') },
   { label: 'Batch size', value: ({ model }) => (model.config ? String(model.config.batchSize) : '—') },
   { label: 'Seed', value: ({ model }) => (model.config ? String(model.config.seed) : '—') },
+  {
+    label: 'Distorted digits',
+    value: ({ model }) => (model.config ? distortionsSummary(model.config) : '—'),
+  },
   {
     label: 'Saved',
     value: ({ model }) => (model.savedAt === null ? 'ships with the app' : dateText(model.savedAt)),

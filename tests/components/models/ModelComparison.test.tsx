@@ -175,9 +175,10 @@ describe('Comparing models', () => {
       'Epochs: 30',
       `Epoch time: ${mean(reference.history.epochSeconds).toFixed(1)} s`,
       'Optimizer: reference momentum',
-      'Learning rate: 0.5',
+      'Learning rate: 0.5, × 0.92 each epoch',
       'Batch size: 128',
       'Seed: 2',
+      'Distorted digits: the defaults',
       'Saved: ships with the app',
     ]);
     expect(tableColumn('Convolutional 8@5x5-16@5x5-100')).toEqual([
@@ -188,9 +189,10 @@ describe('Comparing models', () => {
       'Epochs: 15',
       `Epoch time: ${mean(cnn.history.epochSeconds).toFixed(1)} s`,
       'Optimizer: Adam',
-      'Learning rate: 0.003',
+      'Learning rate: 0.003, × 0.8 each epoch',
       'Batch size: 64',
       'Seed: 1',
+      'Distorted digits: the defaults',
       'Saved: ships with the app',
     ]);
     expect(within(screen.getByTestId('compare-table')).getByText('99.38%')).toHaveClass(
@@ -293,8 +295,10 @@ describe('Comparing models', () => {
       'Learning rate: —',
       'Batch size: —',
       'Seed: —',
+      'Distorted digits: —',
       'Saved: 24 Nov 2026, 09:30',
     ]);
+    expect(tableColumn('Small run')).toContain('Distorted digits: none');
     expect(screen.getByTestId('no-curves-note')).toHaveTextContent(
       'No curves for From NumPy: the file keeps no training history',
     );
