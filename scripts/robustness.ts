@@ -133,7 +133,7 @@ interface Options {
   readonly handDrawn: string | null;
 }
 
-const USAGE = `Usage: npm run robustness -- [MODEL.dlm …] [--limit N] [--thinning]
+const USAGE = `Usage: npm run robustness -- [MODEL.dlm …] [--limit N] [--thinning] [--hand-drawn FILE]
 
 Each model's accuracy on the MNIST test digits displaced and distorted in ways training does not show, without
 and with the drawing pad's preprocessing; by default both shipped networks.
@@ -190,8 +190,8 @@ function printTable(
 function readHandDrawn(
   models: readonly ReadModel[],
   path: string,
+  digits: readonly HandDrawnDigit[],
 ): Record<string, { all: number; digits: number[]; styles: Record<string, number> }> {
-  const digits = loadHandDrawnSet(path);
   const right = models.map((model) => digits.map((d) => isRight(model, d.input, d.label)));
   const accuracy = (m: number, keep: (d: HandDrawnDigit) => boolean) => {
     let total = 0;
@@ -246,6 +246,8 @@ function readHandDrawn(
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  // Read before the minutes of MNIST work, so a bad file is said at once.
+  const handDrawnSet = options.handDrawn ? loadHandDrawnSet(options.handDrawn) : null;
   const chosen =
     options.paths.length > 0 ? options.paths.map((path) => ({ label: basename(path), path })) : SHIPPED_PATHS;
   const kernels = await loadWasmKernelsNode();
@@ -304,9 +306,16 @@ async function main(): Promise<void> {
       ]),
     );
   });
-  const handDrawn = options.handDrawn ? readHandDrawn(models, options.handDrawn) : null;
+  const handDrawn =
+    options.handDrawn && handDrawnSet ? readHandDrawn(models, options.handDrawn, handDrawnSet) : null;
   const files = Object.fromEntries(models.map((model) => [model.label, model.path]));
   console.log(`\n${JSON.stringify({ robustness: json, handDrawn, models: files, samples: count })}`);
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  // A wrong option, a missing or malformed file: one line that says which, no stack.
+  console.error(`robustness: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 2;
+}
