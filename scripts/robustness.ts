@@ -6,11 +6,8 @@ import { basename } from 'node:path';
 import { loadMnistFromDisk } from '../src/data/mnist-node';
 import { preprocessGrayImage } from '../src/data/preprocess/preprocess-image';
 import { createGrayImage } from '../src/data/preprocess/gray-image';
-import type { Kernels } from '../src/nn/kernels';
 import { deserializeModel } from '../src/nn/model-file';
-import { architectureOf, denseParamsOf, layerParamsOf, type ModelParams } from '../src/nn/model-params';
-import { predictOne } from '../src/nn/predict';
-import { predictLayersOne } from '../src/nn/predict-layers';
+import { architectureOf, denseParamsOf, type ModelParams } from '../src/nn/model-params';
 import { SHIPPED_MODELS } from '../src/state/shipped-models';
 import { loadWasmKernelsNode } from '../src/wasm/load-kernels-node';
 import {
@@ -30,6 +27,7 @@ import {
   variantOf,
 } from './robustness-held-out';
 import { HAND_DRAWN_SET_PATH, loadHandDrawnSet, type HandDrawnDigit } from './hand-drawn-set';
+import { readerOf } from './model-reader';
 import { normaliseStrokeWidth } from './robustness-stroke-width';
 
 /** The shipped networks, as files in the repository (their URLs are relative to the page, i.e. public/). */
@@ -91,25 +89,12 @@ const CONDITIONS: readonly Condition[] = [
   inFrame('elastic-coarse', 'elastic σ 6, α 80 (coarse)', (d, n) => coarseElastic.distort(d, n)),
 ];
 
-function argmax(values: Float32Array): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
-  return best;
-}
-
 interface ReadModel {
   readonly label: string;
   readonly path: string;
   readonly params: ModelParams;
   /** The digit's answer: the most likely class. */
   readonly read: (input: Float32Array) => number;
-}
-
-function readerOf(params: ModelParams, kernels: Kernels): (input: Float32Array) => number {
-  const dense = denseParamsOf(params);
-  if (dense) return (input) => argmax(predictOne(dense, input).probabilities);
-  const layers = layerParamsOf(params);
-  return (input) => argmax(predictLayersOne(layers, input, kernels).probabilities);
 }
 
 /** No ink found counts as a wrong answer, never as skipped. */

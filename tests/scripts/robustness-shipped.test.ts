@@ -7,27 +7,17 @@ import { createGrayImage } from '../../src/data/preprocess/gray-image';
 import { preprocessGrayImage } from '../../src/data/preprocess/preprocess-image';
 import type { Kernels } from '../../src/nn/kernels';
 import { deserializeModel } from '../../src/nn/model-file';
-import { denseParamsOf, layerParamsOf } from '../../src/nn/model-params';
-import { predictOne } from '../../src/nn/predict';
-import { predictLayersOne } from '../../src/nn/predict-layers';
 import { loadWasmKernelsNode } from '../../src/wasm/load-kernels-node';
 import { loadHandDrawnSet } from '../../scripts/hand-drawn-set';
+import { readerOf } from '../../scripts/model-reader';
 import { HeldOutElastic, perspectiveDigit, rotateDigit, variantOf } from '../../scripts/robustness-held-out';
 
 const SIDE = 28;
 /** Enough test digits to separate the networks by several points on the held-out distortions. */
 const DIGITS = 1000;
 
-type Reader = (input: Float32Array) => number;
-
-function readerOf(path: string, kernels: Kernels): Reader {
-  const params = deserializeModel(new Uint8Array(readFileSync(path))).params;
-  const answer = (p: Float32Array) => p.indexOf(Math.max(...p));
-  const dense = denseParamsOf(params);
-  if (dense) return (input) => answer(predictOne(dense, input).probabilities);
-  const layers = layerParamsOf(params);
-  return (input) => answer(predictLayersOne(layers, input, kernels).probabilities);
-}
+const readerOfFile = (path: string, kernels: Kernels) =>
+  readerOf(deserializeModel(new Uint8Array(readFileSync(path))).params, kernels);
 
 const coarseElastic = new HeldOutElastic(6, 80);
 const CONDITIONS: Record<string, (digit: Float32Array, n: number) => Float32Array> = {
@@ -53,7 +43,7 @@ describe('the shipped networks against the plain ones they replaced', () => {
       .flatMap(([, plain, shipped]) => [plain, shipped])
       .map((path) => ({
         path,
-        read: readerOf(path, kernels),
+        read: readerOfFile(path, kernels),
         right: Object.fromEntries(Object.keys(CONDITIONS).map((c) => [c, 0])),
       }));
     const digit = new Float32Array(SIDE * SIDE);
