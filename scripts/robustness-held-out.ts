@@ -147,19 +147,22 @@ export function localThicknessDigit(digit: Float32Array, degrees: number, streng
 
 /** Elastic fields of a scale and strength the augmentation does not use, from a bank of their own. */
 export class HeldOutElastic {
-  private readonly bank: ElasticFieldBank;
+  readonly sigma: number;
   readonly alpha: number;
+  /** Made on the first digit, not when the conditions are listed (`--help` and a bad option need none). */
+  private bank: ElasticFieldBank | null = null;
 
   constructor(sigma: number, alpha: number) {
-    this.bank = createElasticFieldBank(SIDE, sigma, 512);
+    this.sigma = sigma;
     this.alpha = alpha;
   }
 
   /** Digit n bent by field n of the bank (wrapping round). */
   distort(digit: Float32Array, n: number): Float32Array {
+    const bank = (this.bank ??= createElasticFieldBank(SIDE, this.sigma, 512));
     const pixels = SIDE * SIDE;
-    const at = (n % this.bank.count) * 2 * pixels;
-    const fields = this.bank.fields;
+    const at = (n % bank.count) * 2 * pixels;
+    const fields = bank.fields;
     return warpDigit(digit, (x, y) => {
       const p = y * SIDE + x;
       return [x + this.alpha * fields[at + p], y + this.alpha * fields[at + pixels + p]];
